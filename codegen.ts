@@ -4,6 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   schema: 'common/graphql/schema.graphql',
   documents: 'renderer/src/graphql/operations/*.graphql',
+  ignoreNoDocuments: true,
   generates: {
     'backend/api/graphql/generated.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
@@ -11,7 +12,16 @@ const config: CodegenConfig = {
         useTypeImports: true,
         contextType: './context#GraphQLContext',
         scalars: { DateTime: 'string', JSON: 'Record<string, unknown>' },
-        mappers: {},
+        mappers: {
+          Customer: '../../services/customerService#CustomerView',
+          Case: '../../services/caseService#CaseView',
+          Ticket: '../../ports/ticketStore#TicketRecord',
+          Message: '../../ports/ticketStore#ConversationRecord',
+          TimelineEvent: '../../../common/model#TimelineRow',
+          TimelinePage: '../../services/timelineService#TimelinePage as TimelinePageModel',
+          CustomerHit: '../../ports/caseStore#CustomerHitRow',
+          SeedStatus: '../../../common/live#SeedProgress',
+        },
         enumsAsTypes: true,
         avoidOptionals: false,
       },

@@ -2,10 +2,21 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers in one run: unit (pure logic), integration (backend over real HTTP on the embedded
 // engines), e2e (built renderer + backend in Debian's Chromium). `npm test` builds first.
+/** Migrations and the GraphQL SDL are imported as text, as esbuild's 'text' loader does in the bundle. */
+const textFiles = {
+  name: 'cs360-text-files',
+  transform(code: string, id: string) {
+    if (id.endsWith('.sql') || id.endsWith('.graphql')) return { code: `export default ${JSON.stringify(code)};`, map: null };
+    return undefined;
+  },
+};
+
 export default defineConfig({
+  plugins: [textFiles],
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['common/**/*.test.ts', 'backend/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'scripts/**/*.test.ts'],
@@ -14,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['backend/**/*.int.test.ts'],
@@ -23,6 +35,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],

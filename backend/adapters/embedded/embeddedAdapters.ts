@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import type { AppConfig } from '../../config/schema';
+import type { Logger } from '../../logger';
+import { InProcessBus } from './inProcessBus';
+import { LruCache } from './lruCache';
+import { openPgliteTicketStore } from './pgliteTicketStore';
+import { openServingDb } from './servingDb';
+import { SqliteCaseStore } from './sqliteCaseStore';
+import { SqliteHistoryStore } from './sqliteHistoryStore';
+
+/** Opens every embedded engine under config.dataDir. Nothing here needs a service or a network. */
+export async function openEmbeddedAdapters(config: AppConfig, log: Logger) {
+  const db = openServingDb(join(config.dataDir, 'serving.sqlite'));
+  const tickets = await openPgliteTicketStore(join(config.dataDir, 'tickets-pg'));
+  const bus = new InProcessBus((topic, err) => log.error({ err, topic }, 'event handler failed'));
+  const cache = new LruCache();
+  return {
+    db,
+    caseStore: new SqliteCaseStore(db),
+    history: new SqliteHistoryStore(db),
+    tickets: tickets.store,
+    bus,
+    cache,
+    async close() {
+      await bus.close();
+      await cache.close();
+      await tickets.close();
+      db.close();
+    },
+  };
+}
+export type EmbeddedAdapters = Awaited<ReturnType<typeof openEmbeddedAdapters>>;

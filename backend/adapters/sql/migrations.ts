@@ -1,0 +1,6 @@
+import support001 from '../../../stack/postgres/migrations/001_support.sql';
+
+/** Ordered migrations shared by PostgreSQL (stack) and PGlite (embedded). Append, never edit a released one. */
+export const MIGRATIONS: readonly { id: string; sql: string }[] = [{ id: '001_support', sql: support001 }];
+
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`;

@@ -1,0 +1,104 @@
+import type { AgentRecord, AgentWorkload, ConversationRecord, NoteRecord, TicketRecord, TicketStatus, TicketStore } from '../../ports/ticketStore';
+import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
+import { COLUMNS, agentValues, insertMany, messageValues, noteValues, ticketValues, toAgent, toMessage, toTicket, workloadQuery, type SqlClient } from './ticketSql';
+
+/** Applies pending migrations in order, each in its own transaction. */
+export async function migrate(client: SqlClient & { exec?(sql: string): Promise<unknown> }): Promise<string[]> {
+  await client.query(MIGRATIONS_TABLE);
+  const { rows } = await client.query<{ id: string }>('SELECT id FROM schema_migrations');
+  const done = new Set(rows.map((r) => r.id));
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.id)) continue;
+    // Multi-statement scripts need the simple-query protocol (exec in PGlite, a parameterless query in pg).
+    if (client.exec) await client.exec(`BEGIN; ${m.sql}; INSERT INTO schema_migrations (id) VALUES ('${m.id}'); COMMIT;`);
+    else await client.query(`BEGIN; ${m.sql}; INSERT INTO schema_migrations (id) VALUES ('${m.id}'); COMMIT;`);
+    applied.push(m.id);
+  }
+  return applied;
+}
+
+/** TicketStore over any PostgreSQL-speaking client (PGlite embedded, pg in stack mode). */
+export class SqlTicketStore implements TicketStore {
+  constructor(private readonly db: SqlClient) {}
+
+  async listAgents(): Promise<AgentRecord[]> {
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM support_agents ORDER BY role, full_name');
+    return rows.map(toAgent);
+  }
+
+  async getAgent(agentId: string): Promise<AgentRecord | null> {
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM support_agents WHERE agent_id = $1', [agentId]);
+    return rows[0] ? toAgent(rows[0]) : null;
+  }
+
+  async getTicket(ticketId: string): Promise<TicketRecord | null> {
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM support_tickets WHERE ticket_id = $1', [ticketId]);
+    return rows[0] ? toTicket(rows[0]) : null;
+  }
+
+  async getTickets(ticketIds: string[]): Promise<TicketRecord[]> {
+    if (ticketIds.length === 0) return [];
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM support_tickets WHERE ticket_id = ANY($1::uuid[]) ORDER BY created_at', [ticketIds]);
+    return rows.map(toTicket);
+  }
+
+  async listTicketsByCustomer(customerId: string, limit: number): Promise<TicketRecord[]> {
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM support_tickets WHERE customer_id = $1 ORDER BY created_at DESC LIMIT $2', [customerId, limit]);
+    return rows.map(toTicket);
+  }
+
+  async listMessages(ticketId: string): Promise<ConversationRecord[]> {
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM support_conversations WHERE ticket_id = $1 ORDER BY created_at, conversation_id', [ticketId]);
+    return rows.map(toMessage);
+  }
+
+  async createTicket(t: TicketRecord): Promise<TicketRecord> {
+    await insertMany(this.db, 'support_tickets', COLUMNS.tickets, [ticketValues(t)]);
+    return t;
+  }
+
+  async addMessage(m: ConversationRecord): Promise<ConversationRecord> {
+    await insertMany(this.db, 'support_conversations', COLUMNS.messages, [messageValues(m)]);
+    if (m.author_type === 'AGENT') {
+      await this.db.query('UPDATE support_tickets SET first_response_at = COALESCE(first_response_at, $2::timestamptz), updated_at = $2::timestamptz WHERE ticket_id = $1', [
+        m.ticket_id,
+        new Date(m.created_at).toISOString(),
+      ]);
+    } else {
+      await this.db.query('UPDATE support_tickets SET updated_at = $2::timestamptz WHERE ticket_id = $1', [m.ticket_id, new Date(m.created_at).toISOString()]);
+    }
+    return m;
+  }
+
+  async updateTicketStatus(ticketId: string, status: TicketStatus, atMs: number): Promise<void> {
+    await this.db.query('UPDATE support_tickets SET status = $2, updated_at = $3::timestamptz WHERE ticket_id = $1', [ticketId, status, new Date(atMs).toISOString()]);
+  }
+
+  async addNote(n: NoteRecord): Promise<NoteRecord> {
+    await insertMany(this.db, 'support_notes', COLUMNS.notes, [noteValues(n)]);
+    return n;
+  }
+
+  async recordActivity(a: { agent_id: string; ticket_id: string | null; action: string; at: number; details?: Record<string, unknown> }): Promise<void> {
+    await this.db.query('INSERT INTO support_agent_activity (agent_id, ticket_id, action, at, details) VALUES ($1, $2, $3, $4::timestamptz, $5)', [
+      a.agent_id,
+      a.ticket_id,
+      a.action,
+      new Date(a.at).toISOString(),
+      a.details ? JSON.stringify(a.details) : null,
+    ]);
+  }
+
+  agentWorkload(agentId: string, nowMs: number): Promise<AgentWorkload> {
+    return workloadQuery(this.db, agentId, nowMs);
+  }
+
+  async bulkLoad(data: { agents?: AgentRecord[]; tickets?: TicketRecord[]; messages?: ConversationRecord[]; notes?: NoteRecord[] }): Promise<void> {
+    // Order matters: conversations reference tickets, tickets reference agents.
+    if (data.agents?.length) await insertMany(this.db, 'support_agents', COLUMNS.agents, data.agents.map(agentValues));
+    if (data.tickets?.length) await insertMany(this.db, 'support_tickets', COLUMNS.tickets, data.tickets.map(ticketValues));
+    if (data.messages?.length) await insertMany(this.db, 'support_conversations', COLUMNS.messages, data.messages.map(messageValues));
+    if (data.notes?.length) await insertMany(this.db, 'support_notes', COLUMNS.notes, data.notes.map(noteValues));
+  }
+}

@@ -1,0 +1,475 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { CustomerView } from '../../services/customerService';
+import type { CaseView } from '../../services/caseService';
+import type { TicketRecord, ConversationRecord } from '../../ports/ticketStore';
+import type { TimelineRow } from '../../../common/model';
+import type { TimelinePage as TimelinePageModel } from '../../services/timelineService';
+import type { CustomerHitRow } from '../../ports/caseStore';
+import type { SeedProgress } from '../../../common/live';
+import type { GraphQLContext } from './context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** CS360 console API. Errors carry extensions.code: INVALID_INPUT, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, UNAVAILABLE. */
+  DateTime: { input: string; output: string; }
+  JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+export type Agent = {
+  __typename?: 'Agent';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: Role;
+};
+
+export type AuthorType =
+  | 'AGENT'
+  | 'BOT'
+  | 'CUSTOMER';
+
+export type Case = {
+  __typename?: 'Case';
+  caseId: Scalars['ID']['output'];
+  customerId: Scalars['ID']['output'];
+  lastEventTime: Scalars['DateTime']['output'];
+  notes?: Maybe<Scalars['String']['output']>;
+  open: Scalars['Boolean']['output'];
+  openedAt: Scalars['DateTime']['output'];
+  orderIds: Array<Scalars['String']['output']>;
+  paymentStatus?: Maybe<Scalars['String']['output']>;
+  shipmentStatus?: Maybe<Scalars['String']['output']>;
+  ticketStatus?: Maybe<Scalars['String']['output']>;
+  /** Tickets with activity in this case, with their conversations. */
+  tickets: Array<Ticket>;
+};
+
+export type Customer = {
+  __typename?: 'Customer';
+  /** Most recent first. */
+  cases: Array<Case>;
+  city: Scalars['String']['output'];
+  emails: Array<Scalars['String']['output']>;
+  fullName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lifetimeValueVnd: Scalars['Float']['output'];
+  openCaseCount: Scalars['Int']['output'];
+  orderCount: Scalars['Int']['output'];
+  /** E.164 (+84…) */
+  phones: Array<Scalars['String']['output']>;
+  segment: Segment;
+  vip: Scalars['Boolean']['output'];
+};
+
+
+export type CustomerCasesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerHit = {
+  __typename?: 'CustomerHit';
+  email?: Maybe<Scalars['String']['output']>;
+  fullName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  matchedOn: MatchField;
+  phone?: Maybe<Scalars['String']['output']>;
+  segment: Segment;
+};
+
+export type MatchField =
+  | 'CUSTOMER_ID'
+  | 'EMAIL'
+  | 'NAME'
+  | 'PHONE';
+
+export type Message = {
+  __typename?: 'Message';
+  authorType: AuthorType;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  sentiment?: Maybe<Scalars['String']['output']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  postMessage: Message;
+};
+
+
+export type MutationPostMessageArgs = {
+  message: Scalars['String']['input'];
+  ticketId: Scalars['ID']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  case: Case;
+  customer: Customer;
+  me: User;
+  /** Email, phone in any Vietnamese form, customer id or name; prefix match. */
+  searchCustomers: Array<CustomerHit>;
+  seedStatus: SeedStatus;
+  ticket: Ticket;
+  /** Newest first. first: 1..500. */
+  timeline: TimelinePage;
+};
+
+
+export type QueryCaseArgs = {
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchCustomersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QueryTicketArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  kinds?: InputMaybe<Array<TimelineKind>>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type Role =
+  | 'AGENT'
+  | 'ANALYST'
+  | 'SUPERVISOR';
+
+export type SeedStatus = {
+  __typename?: 'SeedStatus';
+  eventsTotal: Scalars['Int']['output'];
+  eventsWritten: Scalars['Int']['output'];
+  fraction: Scalars['Float']['output'];
+  message: Scalars['String']['output'];
+  phase: Scalars['String']['output'];
+};
+
+export type Segment =
+  | 'AT_RISK'
+  | 'LOYAL'
+  | 'NEW'
+  | 'REGULAR'
+  | 'VIP';
+
+export type Ticket = {
+  __typename?: 'Ticket';
+  assignedAgentId?: Maybe<Scalars['ID']['output']>;
+  channel: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  customerId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  messages: Array<Message>;
+  priority: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type TimelineEvent = {
+  __typename?: 'TimelineEvent';
+  customerId: Scalars['ID']['output'];
+  eventTime: Scalars['DateTime']['output'];
+  eventType: Scalars['String']['output'];
+  /** customerId|eventTime|eventType: unique per cs_timeline key. */
+  id: Scalars['ID']['output'];
+  kind: TimelineKind;
+  payload: Scalars['JSON']['output'];
+};
+
+export type TimelineKind =
+  | 'FRAUD'
+  | 'NOTE'
+  | 'ORDER'
+  | 'PAYMENT'
+  | 'SHIPMENT'
+  | 'TICKET';
+
+export type TimelinePage = {
+  __typename?: 'TimelinePage';
+  events: Array<TimelineEvent>;
+  /** Pass as `after` to get the next (older) page; null at the end of history. */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type User = {
+  __typename?: 'User';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: Role;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Agent: ResolverTypeWrapper<Agent>;
+  AuthorType: AuthorType;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Case: ResolverTypeWrapper<CaseView>;
+  Customer: ResolverTypeWrapper<CustomerView>;
+  CustomerHit: ResolverTypeWrapper<CustomerHitRow>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MatchField: MatchField;
+  Message: ResolverTypeWrapper<ConversationRecord>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
+  SeedStatus: ResolverTypeWrapper<SeedProgress>;
+  Segment: Segment;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Ticket: ResolverTypeWrapper<TicketRecord>;
+  TimelineEvent: ResolverTypeWrapper<TimelineRow>;
+  TimelineKind: TimelineKind;
+  TimelinePage: ResolverTypeWrapper<TimelinePageModel>;
+  User: ResolverTypeWrapper<User>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Agent: Agent;
+  Boolean: Scalars['Boolean']['output'];
+  Case: CaseView;
+  Customer: CustomerView;
+  CustomerHit: CustomerHitRow;
+  DateTime: Scalars['DateTime']['output'];
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  JSON: Scalars['JSON']['output'];
+  Message: ConversationRecord;
+  Mutation: Record<PropertyKey, never>;
+  Query: Record<PropertyKey, never>;
+  SeedStatus: SeedProgress;
+  String: Scalars['String']['output'];
+  Ticket: TicketRecord;
+  TimelineEvent: TimelineRow;
+  TimelinePage: TimelinePageModel;
+  User: User;
+};
+
+export type AgentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type CaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastEventTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  orderIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shipmentStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ticketStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tickets?: Resolver<Array<ResolversTypes['Ticket']>, ParentType, ContextType>;
+};
+
+export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
+  cases?: Resolver<Array<ResolversTypes['Case']>, ParentType, ContextType, RequireFields<CustomerCasesArgs, 'first'>>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lifetimeValueVnd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  openCaseCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  orderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phones?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  segment?: Resolver<ResolversTypes['Segment'], ParentType, ContextType>;
+  vip?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CustomerHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerHit'] = ResolversParentTypes['CustomerHit']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matchedOn?: Resolver<ResolversTypes['MatchField'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  segment?: Resolver<ResolversTypes['Segment'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
+  authorType?: Resolver<ResolversTypes['AuthorType'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentiment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  postMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationPostMessageArgs, 'message' | 'ticketId'>>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  case?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<QueryCaseArgs, 'caseId'>>;
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  searchCustomers?: Resolver<Array<ResolversTypes['CustomerHit']>, ParentType, ContextType, RequireFields<QuerySearchCustomersArgs, 'limit' | 'query'>>;
+  seedStatus?: Resolver<ResolversTypes['SeedStatus'], ParentType, ContextType>;
+  ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
+  timeline?: Resolver<ResolversTypes['TimelinePage'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'customerId' | 'first'>>;
+};
+
+export type SeedStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SeedStatus'] = ResolversParentTypes['SeedStatus']> = {
+  eventsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventsWritten?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
+  assignedAgentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type TimelineEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = {
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  eventTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type TimelinePageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelinePage'] = ResolversParentTypes['TimelinePage']> = {
+  events?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  Agent?: AgentResolvers<ContextType>;
+  Case?: CaseResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  CustomerHit?: CustomerHitResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
+  Message?: MessageResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  SeedStatus?: SeedStatusResolvers<ContextType>;
+  Ticket?: TicketResolvers<ContextType>;
+  TimelineEvent?: TimelineEventResolvers<ContextType>;
+  TimelinePage?: TimelinePageResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+

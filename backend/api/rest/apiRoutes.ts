@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/services';
+
+type Q = Record<string, string | undefined>;
+const principalOf = (req: FastifyRequest) => req.principal;
+
+/** Seed-002 REST surface plus the console's REST mirrors; same services as GraphQL (openapi.yaml documents them). */
+export function registerApiRoutes(app: FastifyInstance, services: Services, ensureReady: () => void): void {
+  app.addHook('preHandler', async (req) => {
+    if (req.routeOptions.config && (req.routeOptions.config as { data?: boolean }).data) ensureReady();
+  });
+  const data = { config: { data: true } };
+
+  app.get('/api/customers/search', data, async (req) => {
+    const q = req.query as Q;
+    return { customers: await services.customers.search(principalOf(req), q.q ?? '', q.limit === undefined ? 10 : Number(q.limit)) };
+  });
+  app.get('/api/customers/:id', data, async (req) => services.customers.get(principalOf(req), (req.params as Q).id));
+  app.get('/api/customers/:id/timeline', data, async (req, reply) => {
+    const q = req.query as Q;
+    const json = await services.timeline.pageJson(principalOf(req), {
+      customerId: (req.params as Q).id,
+      first: q.first === undefined ? 100 : Number(q.first),
+      after: q.after,
+      kinds: q.kinds,
+      from: q.from,
+      to: q.to,
+    });
+    // Already serialized (and usually cached): send the text as it is.
+    return reply.type('application/json; charset=utf-8').send(json);
+  });
+
+  app.post('/support/cases', data, async (req, reply) => reply.code(201).send(await services.support.createCase(principalOf(req), req.body)));
+  app.get('/support/cases/:ticket_id', data, async (req) => {
+    const include = (req.query as Q).includeTimeline;
+    return services.support.getCase(principalOf(req), (req.params as Q).ticket_id, include === 'true' || include === '1');
+  });
+  app.post('/support/cases/:ticket_id/messages', data, async (req, reply) =>
+    reply.code(201).send(await services.support.postMessage(principalOf(req), (req.params as Q).ticket_id, req.body)),
+  );
+  app.get('/support/agents/:agent_id/workload', data, async (req) => services.support.workload(principalOf(req), (req.params as Q).agent_id));
+}

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatCustomerId } from '../common/ids';
+import type { SeedProgress } from '../common/live';
+import { openEmbeddedAdapters } from './adapters/embedded/embeddedAdapters';
+import { readManifest, seedDemo } from './adapters/embedded/demoSeeder';
+import { startLiveTrickle } from './adapters/embedded/liveTrickle';
+import { runLivePipeline, storeStateLoader } from './adapters/embedded/pipelineRunner';
+import { attachSocketServer } from './api/live/socketServer';
+import { createMetrics } from './api/metrics';
+import { buildServer } from './api/server';
+import { SessionTokens } from './auth/sessionTokens';
+import type { AppConfig } from './config/schema';
+import type { Logger } from './logger';
+import { CustomerCasePipeline } from './pipeline';
+import { CaseService } from './services/caseService';
+import { CustomerService } from './services/customerService';
+import type { Services } from './services/services';
+import { SupportService } from './services/supportService';
+import { TimelineService, customerTag } from './services/timelineService';
+
+/** A per-data-dir secret, so sessions survive restarts without anyone configuring one. */
+function sessionSecret(config: AppConfig): string {
+  if (config.auth.secret) return config.auth.secret;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'session.secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** The composition root: picks adapters from config, builds services, api and live channel. */
+export async function createApp(config: AppConfig, log: Logger) {
+  if (config.mode !== 'embedded') throw new Error('mode "stack" needs the stack adapters (the stack-mode issue); use mode "embedded"');
+  const adapters = await openEmbeddedAdapters(config, log);
+  const metrics = createMetrics();
+  const tokens = new SessionTokens(sessionSecret(config), config.auth.tokenTtlSeconds);
+
+  const manifest = readManifest(adapters.db);
+  let seed: SeedProgress = manifest
+    ? { phase: 'ready', fraction: 1, eventsWritten: manifest.events, eventsTotal: manifest.events, message: 'ready' }
+    : { phase: 'idle', fraction: 0, eventsWritten: 0, eventsTotal: config.demo.events, message: 'waiting to generate demo data' };
+
+  const timeline = new TimelineService(adapters.history, adapters.cache, { ttlMs: config.api.timelineCacheTtlMs, maxPageSize: config.api.maxPageSize });
+  const cases = new CaseService(adapters.caseStore, adapters.history, adapters.tickets);
+  const services: Services = {
+    customers: new CustomerService(adapters.caseStore),
+    timeline,
+    cases,
+    support: new SupportService(adapters.tickets, adapters.caseStore, adapters.bus, timeline, metrics.support),
+    listAgents: () => adapters.tickets.listAgents(),
+    seedStatus: () => seed,
+    ticketMessages: (id) => adapters.tickets.listMessages(id),
+  };
+
+  const server = await buildServer({
+    services,
+    tokens,
+    metrics,
+    log,
+    launchToken: config.auth.launchToken,
+    graphqlMaxDepth: config.api.graphqlMaxDepth,
+    rendererDir: config.http.serveRenderer ? config.http.rendererDir : undefined,
+    health: () => ({ status: seed.phase === 'ready' ? 'ok' : seed.phase === 'failed' ? 'degraded' : 'seeding', mode: config.mode, seed }),
+  });
+  const live = attachSocketServer(server.server, { tokens, bus: adapters.bus, log, launchToken: config.auth.launchToken, onNotification: (type) => metrics.notifications.inc({ type }) });
+
+  // SP-01: any new event for a customer drops their cached timeline pages.
+  const stopInvalidation = adapters.bus.subscribe('cs_timeline', (row) => adapters.cache.invalidateTag(customerTag(row.customer_id)));
+  const stopPipeline = runLivePipeline({
+    bus: adapters.bus,
+    pipeline: new CustomerCasePipeline({ loadState: storeStateLoader(adapters.caseStore) }),
+    sinks: { cases: adapters.caseStore, history: adapters.history },
+    log,
+    onProcessed: (outcome) => metrics.pipelineEvents.inc({ outcome }),
+  });
+  let stopTrickle = () => {};
+
+  const setSeed = (p: SeedProgress) => {
+    seed = p;
+    live.broadcastSeed(p);
+  };
+
+  async function startDemo(): Promise<void> {
+    const demo = { ...config.demo, endMs: manifest?.endMs ?? Math.floor(Date.now() / 3_600_000) * 3_600_000 };
+    if (!manifest) {
+      try {
+        await seedDemo({ db: adapters.db, cases: adapters.caseStore, history: adapters.history, tickets: adapters.tickets, options: demo, log, onProgress: setSeed });
+      } catch (err) {
+        log.error({ err }, 'demo data generation failed');
+        setSeed({ ...seed, phase: 'failed', message: `demo data generation failed: ${(err as Error).message}` });
+        return;
+      }
+    }
+    if (config.demo.trickleIntervalMs > 0) {
+      const customerIds = Array.from({ length: (manifest ?? demo).customers }, (_, i) => formatCustomerId(i + 1));
+      stopTrickle = startLiveTrickle({
+        seed: demo.seed,
+        intervalMs: config.demo.trickleIntervalMs,
+        customerIds,
+        agents: await adapters.tickets.listAgents(),
+        watched: () => [...live.io.sockets.adapter.rooms.keys()].filter((r) => r.startsWith('customer:')).map((r) => r.slice('customer:'.length)),
+        tickets: adapters.tickets,
+        bus: adapters.bus,
+        log,
+      });
+    }
+  }
+
+  return {
+    server,
+    services,
+    adapters,
+    /** Listens first, then generates demo data in the background so progress is visible over HTTP and socket.io. */
+    async listen(): Promise<{ port: number; host: string; seeded: Promise<void> }> {
+      await server.listen({ host: config.http.host, port: config.http.port });
+      const address = server.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.http.port;
+      return { port, host: config.http.host, seeded: startDemo() };
+    },
+    async close(): Promise<void> {
+      stopTrickle();
+      stopPipeline();
+      stopInvalidation();
+      await live.close();
+      await server.close();
+      await adapters.close();
+    },
+  };
+}
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { SessionTokens } from './sessionTokens';
+
+const secret = 'x'.repeat(40);
+
+describe('SessionTokens', () => {
+  it('round-trips a principal', async () => {
+    const t = new SessionTokens(secret, 60);
+    const token = await t.issue({ id: 'a1', name: 'Nguyễn An', role: 'SUPERVISOR' });
+    await expect(t.verify(token)).resolves.toEqual({ id: 'a1', name: 'Nguyễn An', role: 'SUPERVISOR' });
+  });
+  it('refuses a token signed with another secret', async () => {
+    const token = await new SessionTokens('y'.repeat(40), 60).issue({ id: 'a1', name: 'A', role: 'AGENT' });
+    await expect(new SessionTokens(secret, 60).verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+  it('refuses garbage and tampered tokens', async () => {
+    const t = new SessionTokens(secret, 60);
+    await expect(t.verify('not.a.jwt')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    const token = await t.issue({ id: 'a1', name: 'A', role: 'AGENT' });
+    const [h, , s] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'a1', name: 'A', role: 'SUPERVISOR', iss: 'cs360-embedded', aud: 'cs360-console', exp: 9e9 })).toString('base64url');
+    await expect(t.verify(`${h}.${forged}.${s}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});

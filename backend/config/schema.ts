@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** Env vars and flags are strings; "false" must mean false (z.coerce.boolean would say true). */
+const flag = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
+
+/** The one typed configuration. File (CS360_CONFIG or --config) < environment (CS360_*) < command-line flags. */
+export const configSchema = z
+  .object({
+    mode: z.enum(['embedded', 'stack']).default('embedded'),
+    http: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        /** 0 picks a free port (the desktop shell does this). */
+        port: z.coerce.number().int().min(0).max(65535).default(4360),
+        /** Serve the built renderer (dist/renderer) at / — `npm run web`. */
+        serveRenderer: flag.default(false),
+        rendererDir: z.string().default('dist/renderer'),
+      })
+      .prefault({}),
+    dataDir: z.string().min(1).default('data'),
+    auth: z
+      .object({
+        /** HMAC secret for session tokens; generated per data dir when absent. */
+        secret: z.string().min(32).optional(),
+        tokenTtlSeconds: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
+        /** Set by the desktop shell: every request must present it in x-cs360-launch-token. */
+        launchToken: z.string().min(16).optional(),
+      })
+      .prefault({}),
+    demo: z
+      .object({
+        seed: z.coerce.number().int().default(360),
+        customers: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
+        events: z.coerce.number().int().min(100).max(20_000_000).default(1_000_000),
+        whaleEvents: z.coerce.number().int().min(0).max(5_000_000).default(100_000),
+        spanDays: z.coerce.number().int().min(1).max(3650).default(540),
+        /** Milliseconds between live events; 0 turns the trickle off. */
+        trickleIntervalMs: z.coerce.number().int().min(0).default(4000),
+      })
+      .prefault({}),
+    api: z
+      .object({
+        graphqlMaxDepth: z.coerce.number().int().min(3).max(30).default(8),
+        timelineCacheTtlMs: z.coerce.number().int().min(0).default(60_000),
+        maxPageSize: z.coerce.number().int().min(1).max(5000).default(500),
+      })
+      .prefault({}),
+    log: z
+      .object({
+        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+        file: z.string().optional(),
+      })
+      .prefault({}),
+  })
+  .strict();
+
+export type AppConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,1 @@
+declare module '*.graphql' { const text: string; export default text; }

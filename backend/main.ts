@@ -1,0 +1,50 @@
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config/loadConfig';
+import { createLogger } from './logger';
+
+/**
+ * Backend entry. Runs in plain Node (`npm run web`, tests) and as the desktop shell's
+ * utilityProcess, where it reports { type: 'ready', port } on process.parentPort.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`cs360: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.log.level, config.log.file);
+  const app = await createApp(config, log);
+  const { port, host, seeded } = await app.listen();
+  const url = `http://${host}:${port}/`;
+  log.info({ url, mode: config.mode, dataDir: config.dataDir }, config.http.serveRenderer ? `CS360 console: open ${url}` : `CS360 backend listening on ${url}`);
+  const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void } }).parentPort;
+  parentPort?.postMessage({ type: 'ready', port });
+  process.send?.({ type: 'ready', port });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  await seeded;
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`cs360: failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

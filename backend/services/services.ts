@@ -1,0 +1,18 @@
+import type { SeedProgress } from '../../common/live';
+import type { CaseService } from './caseService';
+import type { CustomerService } from './customerService';
+import type { SupportService } from './supportService';
+import type { TimelineService } from './timelineService';
+import type { AgentRecord, ConversationRecord } from '../ports/ticketStore';
+
+/** Everything the api layer may call. Built once by the composition root (backend/app.ts). */
+export interface Services {
+  customers: CustomerService;
+  timeline: TimelineService;
+  cases: CaseService;
+  support: SupportService;
+  /** Demo agents for the embedded sign-in screen. */
+  listAgents(): Promise<AgentRecord[]>;
+  seedStatus(): SeedProgress;
+  ticketMessages(ticketId: string): Promise<ConversationRecord[]>;
+}

@@ -1,0 +1,74 @@
+import { TIMELINE_KINDS, type TimelineKind } from '../../common/events';
+import { AppError } from '../../common/errors';
+import type { TimelineRow } from '../../common/model';
+import type { Principal } from '../auth/principal';
+import { authorize } from '../auth/policy';
+import type { Cache } from '../ports/cache';
+import type { HistoryStore } from '../ports/historyStore';
+import { customerIdInput, instantInput, pageSizeInput } from './inputs';
+import { decodeCursor, encodeCursor } from './timelineCursor';
+
+export interface TimelinePageArgs {
+  customerId: unknown;
+  first?: unknown;
+  after?: unknown;
+  kinds?: unknown;
+  from?: unknown;
+  to?: unknown;
+}
+export interface TimelinePage {
+  events: TimelineRow[];
+  nextCursor: string | null;
+}
+
+export const customerTag = (customerId: string) => `customer:${customerId}`;
+
+/**
+ * Timeline pages, cached as serialized JSON for the configured TTL (seed 002: 60 s) and invalidated
+ * by tag when an event for that customer arrives (SP-01). Cached as text so a hit costs no
+ * re-serialization: the 1,000-concurrent load test lives on this path.
+ */
+export class TimelineService {
+  constructor(
+    private readonly history: HistoryStore,
+    private readonly cache: Cache,
+    private readonly options: { ttlMs: number; maxPageSize: number },
+  ) {}
+
+  async pageJson(principal: Principal | null, args: TimelinePageArgs): Promise<string> {
+    authorize(principal, 'timeline:read');
+    const customerId = customerIdInput(args.customerId);
+    const limit = pageSizeInput(args.first ?? 100, this.options.maxPageSize);
+    if (args.after !== undefined && args.after !== null && typeof args.after !== 'string') throw new AppError('INVALID_INPUT', 'after must be text', { field: 'after' });
+    const before = typeof args.after === 'string' ? decodeCursor(args.after) : undefined;
+    const kinds = parseKinds(args.kinds);
+    const fromMs = instantInput(args.from, 'from');
+    const toMs = instantInput(args.to, 'to');
+    if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) throw new AppError('INVALID_INPUT', 'from is after to', { field: 'from' });
+
+    const key = `tl:${customerId}:${limit}:${typeof args.after === 'string' ? args.after : ''}:${kinds?.join(',') ?? ''}:${fromMs ?? ''}:${toMs ?? ''}`;
+    const hit = await this.cache.get(key);
+    if (hit !== undefined) return hit;
+
+    const events = await this.history.timelinePage({ customerId, limit: limit + 1, before, kinds, fromMs, toMs });
+    const more = events.length > limit;
+    const page = more ? events.slice(0, limit) : events;
+    const last = page[page.length - 1];
+    const json = JSON.stringify({ events: page, nextCursor: more && last ? encodeCursor(last) : null } satisfies TimelinePage);
+    await this.cache.set(key, json, { ttlMs: this.options.ttlMs, tags: [customerTag(customerId)] });
+    return json;
+  }
+
+  async page(principal: Principal | null, args: TimelinePageArgs): Promise<TimelinePage> {
+    return JSON.parse(await this.pageJson(principal, args)) as TimelinePage;
+  }
+}
+
+function parseKinds(value: unknown): TimelineKind[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) || list.some((k) => !TIMELINE_KINDS.includes(k as TimelineKind))) {
+    throw new AppError('INVALID_INPUT', `kinds must be among ${TIMELINE_KINDS.join(', ')}`, { field: 'kinds' });
+  }
+  return list.length === 0 ? undefined : ([...new Set(list)].sort() as TimelineKind[]);
+}

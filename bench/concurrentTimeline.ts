@@ -1,0 +1,33 @@
+import autocannon from 'autocannon';
+import { report, signIn, startBackend } from './lib';
+
+/**
+ * Seed 002's load test: 1,000 concurrent timeline requests for 60 s (autocannon), spread over
+ * 2,000 customers, through REST with the 60 s timeline cache on (the production path).
+ */
+export async function benchConcurrentTimeline(durationSeconds = Number(process.env.CS360_BENCH_LOAD_SECONDS ?? 60)): Promise<Record<string, unknown>> {
+  const backend = await startBackend();
+  try {
+    const token = await signIn(backend.baseUrl);
+    const ids = Array.from({ length: 2000 }, (_, i) => `C${String(i + 1).padStart(7, '0')}`);
+    let n = 0;
+    const result = await autocannon({
+      url: backend.baseUrl,
+      connections: 1000,
+      duration: durationSeconds,
+      headers: { authorization: `Bearer ${token}` },
+      requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/api/customers/${ids[n++ % ids.length]}/timeline?first=200` }) }],
+    });
+    const lat = result.latency;
+    const errors = result.errors + result.timeouts + result.non2xx;
+    console.log(
+      `1,000 concurrent timeline requests for ${durationSeconds}s: ${result.requests.total.toLocaleString('en')} requests, ${Math.round(result.requests.average).toLocaleString('en')} req/s, ` +
+        `latency p50 ${lat.p50} ms  p97.5 ${lat.p97_5} ms  p99 ${lat.p99} ms, errors ${errors}   [budget 0 errors, p99 ≤ 250 ms: ${errors === 0 && lat.p99 <= 250 ? 'PASS' : 'FAIL'}]`,
+    );
+    const out = { durationSeconds, connections: 1000, requests: result.requests.total, rps: result.requests.average, latency: { p50: lat.p50, p97_5: lat.p97_5, p99: lat.p99, max: lat.max }, errors, budget: { p99Ms: 250, errors: 0 } };
+    report('concurrent-timeline', out);
+    return out;
+  } finally {
+    await backend.stop();
+  }
+}

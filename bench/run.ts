@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { benchConcurrentTimeline } from './concurrentTimeline';
+import { benchLookup } from './lookup';
+import { benchTimelinePage } from './timelinePage';
+
+/** `npm run bench [lookup|timeline|load]`: each prints p50/p95/p99 and writes bench/results/<name>.json. */
+const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline() };
+
+if (!existsSync('dist/backend/main.js')) {
+  console.error('bench: build first (npm run build)');
+  process.exit(1);
+}
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches);
+for (const name of wanted) {
+  const run = benches[name];
+  if (!run) {
+    console.error(`bench: unknown benchmark ${name}; choose from ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  await run();
+}
