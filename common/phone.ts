@@ -10,7 +10,8 @@ export function nationalDigits(raw: string): string | null {
   if (!/^\+?\d+$/.test(compact)) return null;
   let digits = compact.replace(/^\+/, '');
   if (digits.startsWith('0084')) digits = digits.slice(4);
-  else if (digits.startsWith('84') && (compact.startsWith('+') || digits.length >= 11)) digits = digits.slice(2);
+  // Agents type national numbers with their trunk 0, so a leading 84 is the country code, even half-typed.
+  else if (digits.startsWith('84')) digits = digits.slice(2);
   else if (digits.startsWith('0')) digits = digits.slice(1);
   else if (compact.startsWith('+')) return null; // a foreign country code
   return digits;
@@ -26,7 +27,8 @@ export function normalizeVnPhone(raw: string): string | null {
 /** Prefix of the E.164 form for as-you-type search ("0912 3" → "+849123"), or null if too short to be useful. */
 export function phoneSearchPrefix(raw: string): string | null {
   const digits = nationalDigits(raw);
-  if (digits === null || digits.length < 3 || digits.length > 10) return null;
+  const typed = raw.replace(/\D/g, '').length;
+  if (digits === null || typed < 3 || digits.length === 0 || digits.length > 10) return null;
   return `+84${digits}`;
 }
 

@@ -7,3 +7,6 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+/** Stylesheets are bundled by Vite; importing one has only side effects. */
+declare module '*.css';

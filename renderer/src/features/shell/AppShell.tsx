@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { platform } from '../../platform';
+import { openCustomer, useRoute } from '../../routing/useRoute';
+import { routeFromDeepLink } from '../../routing/route';
+import { useHealth } from '../../state/healthStore';
+import { useLive } from '../../state/liveStore';
+import { useSession } from '../../state/sessionStore';
+import { useTimeline } from '../../state/timelineStore';
+import { CustomerPage } from '../customer/CustomerPage';
+import { Home } from '../home/Home';
+import { focusSearch, isSearchShortcut } from '../search/searchShortcut';
+import { TopBar } from './TopBar';
+
+/** The signed-in console: top bar, the routed page, the live connection and global shortcuts. */
+export function AppShell({ token }: { token: string }) {
+  const route = useRoute();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isSearchShortcut(e)) {
+        e.preventDefault();
+        focusSearch();
+      }
+    };
+    // Capture phase: inputs and the table must not swallow the shortcut.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  useEffect(() => {
+    const live = useLive.getState();
+    live.connect(token, {
+      onTimelineRow: (row) => useTimeline.getState().receiveLive(row),
+      onSeedProgress: (p) => useHealth.getState().applySeed(p),
+      onNotification: (n) => {
+        if (n.severity === 'HIGH' && document.hidden) platform().notify('CS360', n.message);
+      },
+      onUnauthenticated: () => useSession.getState().expire(),
+    });
+    return () => useLive.getState().disconnect();
+  }, [token]);
+
+  useEffect(
+    () =>
+      platform().onDeepLink((url) => {
+        const r = routeFromDeepLink(url);
+        if (r.name === 'customer') openCustomer(r.customerId);
+      }),
+    [],
+  );
+
+  return (
+    <div className="app">
+      <TopBar />
+      <main className="main">{route.name === 'customer' ? <CustomerPage key={route.customerId} customerId={route.customerId} /> : <Home />}</main>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
+import { StatusPill } from '../../components/Badges';
+import { KindIcon } from '../../components/KindIcon';
+import { formatDateTime, type Lang } from '../../format/time';
+import type { TimelineItem } from './timelineItem';
+import { rowStatus, summarize, type Translate } from './timelineSummary';
+
+/** No client-side sorting or filtering: the API pages, filters and orders the history. */
+export const timelineFeatures = tableFeatures({});
+const helper = createColumnHelper<typeof timelineFeatures, TimelineItem>();
+
+export const eventTypeKey = (eventType: string): string => `events.${eventType.replace(/\./g, '_')}`;
+
+export function timelineColumns(t: Translate, lang: Lang) {
+  return helper.columns([
+    helper.accessor('eventTime', {
+      id: 'time',
+      header: () => t('timeline.columns.time'),
+      cell: (info) => <span className="mono">{formatDateTime(info.getValue(), lang)}</span>,
+    }),
+    helper.accessor('eventType', {
+      id: 'type',
+      header: () => t('timeline.columns.type'),
+      cell: (info) => {
+        const item = info.row.original;
+        return (
+          <span className="type-cell">
+            <KindIcon kind={item.kind} />
+            <span className="ellipsis">{t(eventTypeKey(item.eventType), { defaultValue: item.eventType })}</span>
+          </span>
+        );
+      },
+    }),
+    helper.display({
+      id: 'summary',
+      header: () => t('timeline.columns.summary'),
+      cell: (info) => {
+        const text = summarize(info.row.original, t);
+        return (
+          <span className="ellipsis" title={text}>
+            {text}
+          </span>
+        );
+      },
+    }),
+    helper.display({
+      id: 'status',
+      header: () => t('timeline.columns.status'),
+      cell: (info) => <StatusPill status={rowStatus(info.row.original)} eventType={info.row.original.eventType} />,
+    }),
+  ]);
+}
