@@ -27,7 +27,8 @@ const config: CodegenConfig = {
       },
     },
     'renderer/src/graphql/generated.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      // typescript-operations v6 emits the enum and input types it needs itself; adding 'typescript' would duplicate them.
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: { useTypeImports: true, scalars: { DateTime: 'string', JSON: 'Record<string, unknown>' }, enumsAsTypes: true },
     },
   },

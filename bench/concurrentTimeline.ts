@@ -16,7 +16,7 @@ export async function benchConcurrentTimeline(durationSeconds = Number(process.e
       connections: 1000,
       duration: durationSeconds,
       headers: { authorization: `Bearer ${token}` },
-      requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/api/customers/${ids[n++ % ids.length]}/timeline?first=200` }) }],
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/customers/${ids[n++ % ids.length]}/timeline?first=200` }) }],
     });
     const lat = result.latency;
     const errors = result.errors + result.timeouts + result.non2xx;

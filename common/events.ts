@@ -5,46 +5,9 @@ import { z } from 'zod';
  * logistics, fraud.alert after normalisation). Payload values are strings so that the embedded
  * pipeline and Flink SQL (MAP<STRING,STRING>) see the same thing.
  */
-export const EVENT_TYPES = [
-  'order.created',
-  'order.status.changed',
-  'payment.authorized',
-  'payment.captured',
-  'payment.failed',
-  'payment.refunded',
-  'shipment.status.changed',
-  'ticket.opened',
-  'ticket.message',
-  'ticket.escalated',
-  'ticket.resolved',
-  'note.added',
-  'fraud.alert',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
-export const TIMELINE_KINDS = ['ORDER', 'PAYMENT', 'SHIPMENT', 'TICKET', 'NOTE', 'FRAUD'] as const;
-export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-
-export function kindOf(type: EventType): TimelineKind {
-  const head = type.slice(0, type.indexOf('.'));
-  switch (head) {
-    case 'order':
-      return 'ORDER';
-    case 'payment':
-      return 'PAYMENT';
-    case 'shipment':
-      return 'SHIPMENT';
-    case 'ticket':
-      return 'TICKET';
-    case 'note':
-      return 'NOTE';
-    default:
-      return 'FRAUD';
-  }
-}
-
-export const EVENT_SOURCES = ['orders_cdc', 'payments_cdc', 'support.tickets', 'support_notes', 'logistics', 'fraud'] as const;
-export type EventSource = (typeof EVENT_SOURCES)[number];
+export { EVENT_SOURCES, EVENT_TYPES, TIMELINE_KINDS, kindOf } from './eventTypes';
+export type { EventSource, EventType, TimelineKind } from './eventTypes';
+import { EVENT_SOURCES, EVENT_TYPES, type EventType } from './eventTypes';
 
 export const SCHEMA_VERSION = 1;
 

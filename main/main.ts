@@ -8,7 +8,7 @@ import { newLaunchToken } from './core/launchToken';
 import { backendOrigin } from './core/originGuard';
 import { secureWebPreferences } from './core/webPreferences';
 import { registerNotifyHandler } from './ipc/notify';
-import { hardenSession, hardenWebContents } from './windowSecurity';
+import { hardenSession, hardenWebContents } from './core/windowSecurity';
 
 /**
  * The desktop shell: one window over the bundled backend. Everything decidable without Electron

@@ -6,8 +6,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** @param {string} p */
 const at = (p) => join(root, p);
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -18,6 +20,7 @@ const common = {
   legalComments: 'none',
 };
 
+/** @type {{ name: string, entry: string, optional?: boolean, options: import('esbuild').BuildOptions }[]} */
 const entries = [
   {
     name: 'backend',

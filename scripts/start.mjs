@@ -39,13 +39,14 @@ function main() {
   const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, CS360_NODE: process.execPath };
   // Set by some tools; it would make Electron behave as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;
   // `.` runs package.json's main (dist/main/main.js) as the app, so its name, version and
   // userData directory are CS360's rather than Electron's default app.
   const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

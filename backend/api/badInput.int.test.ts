@@ -69,7 +69,7 @@ describe('bad input over REST', () => {
     ['a case with unknown fields', 'POST', '/support/cases', { customerId: 'C0000001', subject: 'abc', message: 'x', admin: true }, 400, 'INVALID_INPUT'],
     ['malformed JSON', 'POST', '/support/cases', '{"customerId": ', 400, 'INVALID_INPUT'],
     ['an unknown route', 'GET', '/api/nothing-here', undefined, 404, 'NOT_FOUND'],
-  ])('answers %s with %i %s', async (_, method, path, body, status, code) => {
+  ])('answers %s with a typed error', async (_, method, path, body, status, code) => {
     const r = await rest(t.baseUrl, token, method, path, body);
     expect(r.status).toBe(status);
     expect(r.json.error?.code).toBe(code);

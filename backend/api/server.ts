@@ -48,12 +48,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     for (const m of [route.method].flat()) if (m !== 'HEAD') routeList.push(`${m} ${route.url}`);
   });
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     if (!isApi(url)) return;
-    checkLaunchToken(deps.launchToken, req.headers[LAUNCH_TOKEN_HEADER]);
-    req.principal = await principalFromHeader(deps.tokens, req.headers.authorization);
-    if (!req.principal && !isPublic(url)) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    try {
+      checkLaunchToken(deps.launchToken, req.headers[LAUNCH_TOKEN_HEADER]);
+      req.principal = await principalFromHeader(deps.tokens, req.headers.authorization);
+      if (!req.principal && !isPublic(url)) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+    } catch (err) {
+      // Answered here rather than thrown: route-level error handlers (mercurius) would reshape it.
+      const mapped = mapError(err);
+      return reply.code(mapped.status).send(mapped.body);
+    }
   });
   app.addHook('onResponse', async (req, reply) => {
     deps.metrics.httpDuration.observe({ route: req.routeOptions.url ?? 'unmatched', method: req.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

@@ -1,9 +1,11 @@
-import { kindOf, type EventEnvelope } from '../../common/events';
+import { EVENT_TYPES, kindOf, type EventEnvelope, type EventType, type TimelineKind } from '../../common/events';
 import { formatCaseId } from '../../common/ids';
 import type { CustomerCaseRow } from '../../common/model';
 
 /** cs.customer_case keeps the latest 4000 characters of notes: enough for an agent, bounded for Cassandra. */
 export const MAX_NOTES_CHARS = 4000;
+
+const KIND = Object.fromEntries(EVENT_TYPES.map((t) => [t, kindOf(t)])) as Record<EventType, TimelineKind>;
 
 interface NotePart {
   t: number;
@@ -16,17 +18,19 @@ interface NotePart {
  */
 export class CaseAccumulator {
   lastEventTime: number;
-  /** Ids applied to this case: a replayed event is ignored (idempotent replay). */
-  readonly eventIds = new Set<string>();
+  /**
+   * Ids applied to this case, so a replayed event is ignored (idempotent replay). An array while
+   * small (most cases hold a handful of events), a Set beyond that.
+   */
+  private ids: string[] | Set<string> = [];
   private readonly orderIds: string[] = [];
-  private readonly orderIdSet = new Set<string>();
   private paymentStatus: string | null = null;
   private paymentAt = Number.NEGATIVE_INFINITY;
   private ticketStatus: string | null = null;
   private ticketAt = Number.NEGATIVE_INFINITY;
   private shipmentStatus: string | null = null;
   private shipmentAt = Number.NEGATIVE_INFINITY;
-  private readonly noteParts: NotePart[] = [];
+  private noteParts: NotePart[] | null = null;
   /** Length of the note parts joined with "\n". */
   private notesLength = -1;
 
@@ -54,17 +58,26 @@ export class CaseAccumulator {
     c.shipmentStatus = row.shipment_status;
     c.paymentAt = c.ticketAt = c.shipmentAt = row.last_event_time;
     if (row.notes !== null) {
-      c.noteParts.push({ t: Number.NEGATIVE_INFINITY, body: row.notes });
+      c.noteParts = [{ t: Number.NEGATIVE_INFINITY, body: row.notes }];
       c.notesLength = row.notes.length;
     }
     return c;
   }
 
+  /** Whether this event was already applied: same id, or at or before a restored checkpoint. */
+  hasApplied(id: string, t: number): boolean {
+    if (t <= this.restoredThroughMs) return true;
+    return Array.isArray(this.ids) ? this.ids.includes(id) : this.ids.has(id);
+  }
+
   apply(e: EventEnvelope, t: number): void {
-    this.eventIds.add(e.id);
+    if (Array.isArray(this.ids)) {
+      this.ids.push(e.id);
+      if (this.ids.length > 32) this.ids = new Set(this.ids);
+    } else this.ids.add(e.id);
     if (t > this.lastEventTime) this.lastEventTime = t;
     const p = e.payload;
-    const kind = kindOf(e.type);
+    const kind = KIND[e.type];
     if (kind === 'ORDER' || kind === 'PAYMENT' || kind === 'SHIPMENT') {
       const orderId = p.order_id;
       if (orderId !== undefined) this.addOrderId(orderId);
@@ -106,13 +119,12 @@ export class CaseAccumulator {
   }
 
   private addOrderId(id: string): void {
-    if (this.orderIdSet.has(id)) return;
-    this.orderIdSet.add(id);
-    this.orderIds.push(id);
+    // A case names a handful of orders (a reseller's busy day a few dozen): a scan beats a Set.
+    if (!this.orderIds.includes(id)) this.orderIds.push(id);
   }
 
   private addNote(t: number, body: string): void {
-    const parts = this.noteParts;
+    const parts = (this.noteParts ??= []);
     // Time order; almost always an append.
     let i = parts.length;
     while (i > 0 && parts[i - 1]!.t > t) i--;
@@ -127,8 +139,9 @@ export class CaseAccumulator {
   }
 
   private notes(): string | null {
-    if (this.noteParts.length === 0) return null;
-    let text = this.noteParts.length === 1 ? this.noteParts[0]!.body : this.noteParts.map((n) => n.body).join('\n');
+    const parts = this.noteParts;
+    if (parts === null || parts.length === 0) return null;
+    let text = parts.length === 1 ? parts[0]!.body : parts.map((n) => n.body).join('\n');
     if (text.length > MAX_NOTES_CHARS) {
       text = text.slice(-MAX_NOTES_CHARS);
       // Never start with half of a surrogate pair (an emoji cut in two).

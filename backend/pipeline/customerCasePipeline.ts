@@ -1,8 +1,9 @@
-import { parseEvent, type EventEnvelope } from '../../common/events';
+import type { EventEnvelope } from '../../common/events';
 import { CASE_SESSION_GAP_MS, type CsNotification, type CustomerCaseRow, type CustomerStats, type TimelineRow } from '../../common/model';
 import { CaseAccumulator } from './caseAccumulator';
 import { decideSla, escalationNotification, newTicketSla, notificationIdFor, type TicketSla } from './notifications';
 import { toTimelineRow } from './timelineRow';
+import { validateEvent } from './validateEvent';
 
 export interface DeadLetter {
   reason: string;
@@ -97,15 +98,9 @@ export class CustomerCasePipeline {
     const batch: Batch = { cases: new Set(), stats: new Set(), timeline: [], notifications: [], deadLetters: [], late: 0 };
     const valid: { e: EventEnvelope; t: number }[] = [];
     for (const record of events) {
-      const parsed = parseEvent(record);
-      if (!parsed.ok) {
-        batch.deadLetters.push({ reason: parsed.reason, record });
-        continue;
-      }
-      const t = Date.parse(parsed.event.event_time);
-      // The schema checks the shape of the timestamp, not the calendar (2025-02-30 passes it).
-      if (Number.isNaN(t)) batch.deadLetters.push({ reason: `event_time: not a valid instant (${parsed.event.event_time})`, record });
-      else valid.push({ e: parsed.event, t });
+      const v = validateEvent(record);
+      if (v.ok) valid.push({ e: v.event, t: v.t });
+      else batch.deadLetters.push({ reason: v.reason, record });
     }
     if (this.loadState) await this.restoreMissing(valid);
     for (const { e, t } of valid) this.apply(e, t, batch);
@@ -170,7 +165,7 @@ export class CustomerCasePipeline {
     } else if (t < open.sessionStartMs) {
       late = true;
       batch.late++;
-    } else if (open.eventIds.has(e.id) || t <= open.restoredThroughMs) {
+    } else if (open.hasApplied(e.id, t)) {
       return; // already applied to this case: a replay
     }
     if (!late) {

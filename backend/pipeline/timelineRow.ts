@@ -7,10 +7,11 @@ import type { TimelineRow } from '../../common/model';
  * key of the same name.
  */
 export function toTimelineRow(e: EventEnvelope, eventTimeMs: number): TimelineRow {
-  return {
-    customer_id: e.customer_id,
-    event_type: e.type,
-    payload: { ...e.payload, event_id: e.id, source: e.source },
-    event_time: eventTimeMs,
-  };
+  // A plain copy loop: measurably cheaper than spread for a million rows.
+  const payload: Record<string, string> = {};
+  const source = e.payload;
+  for (const k in source) payload[k] = source[k]!;
+  payload.event_id = e.id;
+  payload.source = e.source;
+  return { customer_id: e.customer_id, event_type: e.type, payload, event_time: eventTimeMs };
 }

@@ -17,7 +17,7 @@ export async function rest<T = Record<string, unknown>>(baseUrl: string, token: 
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {

@@ -13,13 +13,13 @@ import { SqliteHistoryStore } from './sqliteHistoryStore';
 // Embedded adapters against the port contracts; the stack adapters run the same suites in `npm run test:stack`.
 caseStoreContract('SQLite', async () => {
   const db = openServingDb(':memory:');
-  return { store: new SqliteCaseStore(db), close: async () => db.close() };
+  return { store: new SqliteCaseStore(db), close: async () => void db.close() };
 });
 
 historyStoreContract('SQLite', async () => {
   const db = openServingDb(':memory:');
   const store = new SqliteHistoryStore(db);
-  return { store, load: (rows) => store.appendTimeline(rows), close: async () => db.close() };
+  return { store, load: (rows) => store.appendTimeline(rows), close: async () => void db.close() };
 });
 
 ticketStoreContract('PGlite', () => openPgliteTicketStore(null));

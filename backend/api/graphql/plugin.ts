@@ -11,6 +11,10 @@ import schemaSdl from '../../../common/graphql/schema.graphql';
 /** Serializes one GraphQL error to { message, path, extensions.code } without internals. */
 function formatOne(err: GraphQLError, log: Logger): GraphQLFormattedError {
   const original = err.originalError;
+  if (!(err instanceof Error) || !('extensions' in err)) {
+    // A plain Error from mercurius' validation list (depth limit, syntax) rather than a GraphQLError.
+    return { message: (err as Error).message ?? 'Invalid query', extensions: { code: 'INVALID_INPUT' } };
+  }
   if (original && !(original instanceof AppError) && !('errors' in original)) {
     const mapped = mapError(original);
     if (mapped.internal) log.error({ err: original, path: err.path }, 'graphql resolver failed');
@@ -33,7 +37,12 @@ export async function registerGraphQL(app: FastifyInstance, deps: { maxDepth: nu
     queryDepth: deps.maxDepth,
     context: (req) => deps.context(req),
     errorFormatter: (execution) => {
-      const errors = (execution.errors ?? []).map((e) => formatOne(e as GraphQLError, deps.log));
+      // mercurius wraps parse/validation/depth errors in one MER_ERR_GQL_VALIDATION carrying the real ones.
+      const flat = (execution.errors ?? []).flatMap((e) => {
+        const inner = (e.originalError as { errors?: unknown } | undefined)?.errors;
+        return Array.isArray(inner) ? (inner as GraphQLError[]) : [e as GraphQLError];
+      });
+      const errors = flat.map((e) => formatOne(e, deps.log));
       const hasData = execution.data !== undefined && execution.data !== null;
       return { statusCode: hasData ? 200 : 400, response: { data: execution.data ?? null, errors } };
     },

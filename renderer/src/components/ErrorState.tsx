@@ -13,7 +13,7 @@ interface Props {
 export function ErrorState({ error, onRetry, compact, title }: Props) {
   const { t } = useTranslation();
   const code = error?.code ?? 'INTERNAL';
-  const showDetails = error && code !== 'UNAVAILABLE' && code !== 'NETWORK' && error.message && error.message !== code;
+  const showDetails = !title && error && code !== 'UNAVAILABLE' && code !== 'NETWORK' && error.message && error.message !== code;
   return (
     <div className={`state state-error${compact ? ' compact' : ''}`} role="alert" data-testid="error-state" data-error-code={code}>
       <div className="state-icon" aria-hidden="true">

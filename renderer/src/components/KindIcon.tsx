@@ -1,4 +1,4 @@
-import type { TimelineKind } from '../../../common/events';
+import type { TimelineKind } from '../../../common/eventTypes';
 
 /** 16px line icons (stroke paths on a 24 grid), one per timeline kind. */
 const PATHS: Record<TimelineKind, string> = {

@@ -1,25 +1,20 @@
-export type Lang = 'vi' | 'en';
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-const cache = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(lang: Lang, kind: 'dateTime' | 'date'): Intl.DateTimeFormat {
-  const key = `${lang}:${kind}`;
-  let f = cache.get(key);
-  if (!f) {
-    // Formatters are costly to build and the timeline formats thousands of cells while scrolling.
-    f = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      ...(kind === 'dateTime' ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false } : {}),
-    });
-    cache.set(key, f);
-  }
-  return f;
+/**
+ * dd/MM/yyyy HH:mm:ss in local time, the order Vietnamese agents read (vi-VN's Intl output puts
+ * the time first). Built by hand: the timeline formats thousands of cells while scrolling.
+ */
+export function formatDateTime(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const d = new Date(ms);
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-export const formatDateTime = (ms: number, lang: Lang): string => (Number.isFinite(ms) ? formatter(lang, 'dateTime').format(ms) : '—');
-export const formatDate = (ms: number, lang: Lang): string => (Number.isFinite(ms) ? formatter(lang, 'date').format(ms) : '—');
+export function formatDate(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  const d = new Date(ms);
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
 
 /** ISO text from the API (DateTime scalar) → epoch ms; NaN when absent or unreadable. */
 export const isoToMs = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : Number.NaN);

@@ -1,8 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Lang } from '../format/time';
 import { en } from './en';
 import { vi } from './vi';
+
+export type Lang = 'vi' | 'en';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 const STORAGE_KEY = 'cs360.lang';

@@ -1,15 +1,10 @@
-/** What the Electron preload exposes on window.cs360 (contextBridge). Absent in a plain browser. */
-export interface Cs360Bridge {
-  readonly backendBaseUrl: string;
-  readonly launchToken: string;
-  readonly appVersion: string;
-  notify(title: string, body: string): void;
-  /** Returns an unsubscribe function. */
-  onDeepLink(cb: (url: string) => void): () => void;
-}
+import type { DesktopBridge } from '../../../common/desktopBridge';
+
+/** `window.cs360`, exposed by the desktop preload (common/desktopBridge.ts); absent in a plain browser. */
+export type Cs360Bridge = DesktopBridge;
 
 declare global {
   interface Window {
-    cs360?: Cs360Bridge;
+    cs360?: DesktopBridge;
   }
 }

@@ -17,6 +17,7 @@ export function createBrowserPlatform(): Platform {
     },
     // A browser has no deep links beyond the hash route, which the router already follows.
     onDeepLink: () => () => {},
-    appVersion: () => import.meta.env.VITE_APP_VERSION ?? 'web',
+    // The version belongs to the desktop build; a browser tab only knows it is the web console.
+    appVersion: () => 'web',
   };
 }

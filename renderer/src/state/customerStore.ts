@@ -16,10 +16,14 @@ interface CustomerState {
   load(customerId: string): Promise<void>;
   /** Re-reads header and cases without blanking them (after a live row, or on retry). */
   refresh(): Promise<void>;
+  /** Live rows come in bursts: one refresh shortly after the burst, not one per row. */
+  refreshSoon(): void;
   reset(): void;
 }
 
 let generation = 0;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+const REFRESH_DELAY_MS = 2000;
 
 export const useCustomer = create<CustomerState>()((set, get) => ({
   customerId: null,
@@ -48,7 +52,16 @@ export const useCustomer = create<CustomerState>()((set, get) => ({
       // A failed background refresh keeps what is shown; the next one may succeed.
     }
   },
+  refreshSoon() {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = null;
+      void get().refresh();
+    }, REFRESH_DELAY_MS);
+  },
   reset() {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = null;
     generation++;
     set({ customerId: null, status: 'idle', customer: null, error: null });
   },

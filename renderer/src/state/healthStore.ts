@@ -32,7 +32,9 @@ export const useHealth = create<HealthState>()((set, get) => {
       const h = await fetchHealth();
       failures = 0;
       const seed = h.seed ?? null;
-      const seeding = h.status === 'seeding' || (seed !== null && seed.phase !== 'ready');
+      // 'ok' means usable whatever the seed says (stack mode has nothing to seed); a failed seed
+      // keeps the progress screen up, since every customer query would answer UNAVAILABLE.
+      const seeding = h.status === 'seeding' || (h.status !== 'ok' && seed?.phase === 'failed');
       set({ phase: seeding ? 'seeding' : 'ready', degraded: h.status === 'degraded', seed, error: null });
       // Once ready, a slow heartbeat keeps the degraded banner honest.
       schedule(seeding ? 1000 : 30_000);

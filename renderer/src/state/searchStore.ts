@@ -22,6 +22,8 @@ interface SearchState {
   active: number;
   open: boolean;
   setText(text: string): void;
+  /** Enter: the highlighted hit, or (when results are still coming) the first hit once they arrive. */
+  submit(onChoose: (customerId: string) => void): void;
   retry(): void;
   move(delta: 1 | -1): void;
   setActive(i: number): void;
@@ -29,13 +31,22 @@ interface SearchState {
   clear(): void;
 }
 
+/** Set by Enter pressed before the results for the current text came back. */
+let pendingChoice: ((customerId: string) => void) | null = null;
+
 export const useSearch = create<SearchState>()((set, get) => {
   const runner = createSearchRunner<SearchHit[]>({
     delayMs: SEARCH_DEBOUNCE_MS,
     run: async (query, signal) => (await gql(SearchCustomersDocument, { query, limit: LIMIT }, signal)).searchCustomers,
     onStart: () => set((s) => ({ status: s.status === 'results' ? 'results' : 'loading' })),
-    onResult: (query, hits) => set({ status: 'results', hits, answeredText: query, active: hits.length > 0 ? 0 : -1, error: null, hint: null }),
+    onResult: (query, hits) => {
+      set({ status: 'results', hits, answeredText: query, active: hits.length > 0 ? 0 : -1, error: null, hint: null });
+      const choose = pendingChoice;
+      pendingChoice = null;
+      if (choose && hits[0]) choose(hits[0].id);
+    },
     onError: (query, err) => {
+      pendingChoice = null;
       const e = toApiError(err);
       if (e.code === 'INVALID_INPUT') set({ status: 'hint', hint: hintKeyFor(e.message), hits: [], answeredText: query, error: null });
       else set({ status: 'error', error: e, hits: [], answeredText: query });
@@ -52,6 +63,7 @@ export const useSearch = create<SearchState>()((set, get) => {
     active: -1,
     open: false,
     setText(text) {
+      pendingChoice = null;
       set({ text, open: true });
       const check = precheckSearch(text);
       if (!check.ok) {
@@ -61,6 +73,19 @@ export const useSearch = create<SearchState>()((set, get) => {
       }
       runner.input(text.trim());
       if (get().status !== 'results') set({ status: 'loading' });
+    },
+    submit(onChoose) {
+      const { text, answeredText, hits, active, status } = get();
+      const trimmed = text.trim();
+      if (status === 'hint' || status === 'idle') return;
+      const hit = answeredText === trimmed ? hits[active] : undefined;
+      if (hit) {
+        onChoose(hit.id);
+        return;
+      }
+      if (answeredText === trimmed && status === 'results') return; // answered, nothing found
+      pendingChoice = onChoose;
+      runner.flush(trimmed);
     },
     retry() {
       const text = get().text.trim();
@@ -74,6 +99,7 @@ export const useSearch = create<SearchState>()((set, get) => {
     setActive: (i) => set({ active: i }),
     setOpen: (open) => set({ open }),
     clear() {
+      pendingChoice = null;
       runner.cancel();
       set({ text: '', status: 'idle', hits: [], hint: null, error: null, active: -1, open: false, answeredText: '' });
     },

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { signInLocal, type SessionUser } from '../api/authApi';
 import { toApiError, type ApiError } from '../api/apiError';
+import { gql } from '../api/client';
+import { MeDocument } from '../graphql/generated';
 
 const STORAGE_KEY = 'cs360.session';
 
@@ -18,6 +20,11 @@ interface SessionState {
   signIn(agentId: string): Promise<void>;
   signOut(): void;
   expire(): void;
+  /**
+   * Checks a session restored from storage against the backend (a restarted backend may not
+   * know its token); a refusal lands on sign-in through the client's UNAUTHENTICATED hook.
+   */
+  verify(): Promise<void>;
 }
 
 function load(): Session | null {
@@ -59,6 +66,20 @@ export const useSession = create<SessionState>()((set, get) => ({
   signOut() {
     save(null);
     set({ session: null, expired: false, error: null });
+  },
+  async verify() {
+    const current = get().session;
+    if (!current) return;
+    try {
+      const { me } = await gql(MeDocument, {});
+      if (get().session?.token === current.token) {
+        const session = { token: current.token, user: me };
+        save(session);
+        set({ session });
+      }
+    } catch {
+      // UNAUTHENTICATED already signed the agent out; other failures show where data is needed.
+    }
   },
   expire() {
     if (!get().session) return;

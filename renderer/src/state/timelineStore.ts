@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TimelineKind } from '../../../common/events';
+import type { TimelineKind } from '../../../common/eventTypes';
 import type { TimelineRow } from '../../../common/model';
 import { gql } from '../api/client';
 import { toApiError, type ApiError } from '../api/apiError';

@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { StatusPill } from '../../components/Badges';
 import { formatDateTime, isoToMs } from '../../format/time';
-import { currentLang } from '../../i18n/i18n';
 import type { CaseDetail } from '../../state/caseStore';
 import { TicketView } from './TicketView';
 
 export function CaseDetailView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const lang = currentLang();
   return (
     <section className="case-detail" data-testid="case-detail" data-case-id={detail.caseId}>
       <div className="case-detail-head">
@@ -16,9 +14,9 @@ export function CaseDetailView({ detail }: { detail: CaseDetail }) {
       </div>
       <dl className="kv">
         <dt>{t('cases.openedAt')}</dt>
-        <dd>{formatDateTime(isoToMs(detail.openedAt), lang)}</dd>
+        <dd>{formatDateTime(isoToMs(detail.openedAt))}</dd>
         <dt>{t('cases.lastEvent')}</dt>
-        <dd>{formatDateTime(isoToMs(detail.lastEventTime), lang)}</dd>
+        <dd>{formatDateTime(isoToMs(detail.lastEventTime))}</dd>
         <dt>{t('cases.orders')}</dt>
         <dd className="mono" data-testid="case-order-ids">
           {detail.orderIds.length ? detail.orderIds.join(', ') : '—'}

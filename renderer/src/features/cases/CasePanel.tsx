@@ -5,7 +5,6 @@ import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
 import { StatusPill } from '../../components/Badges';
 import { formatDateTime, isoToMs } from '../../format/time';
-import { currentLang } from '../../i18n/i18n';
 import { useCases } from '../../state/caseStore';
 import type { CaseSummary } from '../../state/customerStore';
 import { CaseDetailView } from './CaseDetailView';
@@ -14,7 +13,6 @@ import { TicketView } from './TicketView';
 /** The customer's cases (open ones first in attention), and the selected one in detail. */
 export function CasePanel({ cases }: { cases: readonly CaseSummary[] }) {
   const { t } = useTranslation();
-  const lang = currentLang();
   const { selection, status, detail, ticket, error, selectCase, retry } = useCases();
 
   // Open the most recent open case by itself: it is almost always why the customer is calling.
@@ -49,7 +47,7 @@ export function CasePanel({ cases }: { cases: readonly CaseSummary[] }) {
               >
                 <span className="case-line">
                   <span className={`case-dot${c.open ? ' open' : ''}`} aria-hidden="true" />
-                  <span className="mono small">{formatDateTime(isoToMs(c.openedAt), lang)}</span>
+                  <span className="mono small">{formatDateTime(isoToMs(c.openedAt))}</span>
                   <span className={`pill ${c.open ? 'tone-warn' : 'tone-neutral'}`}>{c.open ? t('cases.open') : t('cases.closed')}</span>
                 </span>
                 <span className="case-line statuses">

@@ -2,12 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { StatusPill } from '../../components/Badges';
 import { formatDateTime, isoToMs } from '../../format/time';
 import type { TicketDetailFragment } from '../../graphql/generated';
-import { currentLang } from '../../i18n/i18n';
 
 /** A ticket and its conversation; customer, agent and bot messages are styled apart. */
 export function TicketView({ ticket, standalone }: { ticket: TicketDetailFragment; standalone?: boolean }) {
   const { t } = useTranslation();
-  const lang = currentLang();
   return (
     <article className="ticket" data-testid="ticket" data-ticket-id={ticket.id}>
       <header className="ticket-head">
@@ -28,7 +26,7 @@ export function TicketView({ ticket, standalone }: { ticket: TicketDetailFragmen
             <li key={m.id} className={`msg msg-${m.authorType.toLowerCase()}`} data-testid="case-message" data-author-type={m.authorType}>
               <div className="msg-meta">
                 <span className="msg-author">{t(`author.${m.authorType}`)}</span>
-                <span className="muted">{formatDateTime(isoToMs(m.createdAt), lang)}</span>
+                <span className="muted">{formatDateTime(isoToMs(m.createdAt))}</span>
                 {m.sentiment ? <span className={`sentiment s-${m.sentiment.toLowerCase()}`}>{m.sentiment}</span> : null}
               </div>
               <div className="msg-body">{m.message}</div>

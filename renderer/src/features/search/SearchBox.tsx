@@ -10,7 +10,7 @@ export function SearchBox() {
   const listId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const { text, status, hits, active, open, answeredText, setText, move, setOpen, retry } = useSearch();
+  const { text, status, hits, active, open, answeredText, setText, move, setOpen, submit } = useSearch();
   const fresh = answeredText === text.trim();
 
   useEffect(() => {
@@ -42,13 +42,10 @@ export function SearchBox() {
         e.preventDefault();
         move(-1);
         break;
-      case 'Enter': {
+      case 'Enter':
         e.preventDefault();
-        const hit = fresh ? hits[active] : undefined;
-        if (hit) choose(hit.id);
-        else retry();
+        submit(choose);
         break;
-      }
       case 'Escape':
         if (open) {
           e.preventDefault();

@@ -7,9 +7,10 @@ export function SeedProgressScreen({ seed }: { seed: SeedProgress | null }) {
   const { t } = useTranslation();
   const fraction = Math.max(0, Math.min(1, seed?.fraction ?? 0));
   const pct = Math.round(fraction * 100);
+  const failed = seed?.phase === 'failed';
   return (
     <div className="center-screen">
-      <div className="seed-card" data-testid="seed-progress" data-phase={seed?.phase ?? 'idle'} data-fraction={fraction}>
+      <div className={`seed-card${failed ? ' failed' : ''}`} data-testid="seed-progress" data-phase={seed?.phase ?? 'idle'} data-fraction={fraction}>
         <div className="brand">
           <span className="brand-mark">CS</span>
           <span className="brand-name">{t('app.name')}</span>
@@ -25,7 +26,7 @@ export function SeedProgressScreen({ seed }: { seed: SeedProgress | null }) {
           </span>
           {seed && seed.eventsTotal > 0 ? <span className="mono">{t('seed.events', { written: number.format(seed.eventsWritten), total: number.format(seed.eventsTotal) })}</span> : null}
         </div>
-        {seed?.message ? <div className="muted small">{seed.message}</div> : null}
+        {seed?.message ? <div className={failed ? 'small tone-bad-text' : 'muted small'}>{seed.message}</div> : null}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { platform } from '../../platform';
 import { openCustomer, useRoute } from '../../routing/useRoute';
 import { routeFromDeepLink } from '../../routing/route';
+import { useCustomer } from '../../state/customerStore';
 import { useHealth } from '../../state/healthStore';
 import { useLive } from '../../state/liveStore';
 import { useSession } from '../../state/sessionStore';
@@ -28,9 +29,17 @@ export function AppShell({ token }: { token: string }) {
   }, []);
 
   useEffect(() => {
+    void useSession.getState().verify();
+  }, [token]);
+
+  useEffect(() => {
     const live = useLive.getState();
     live.connect(token, {
-      onTimelineRow: (row) => useTimeline.getState().receiveLive(row),
+      onTimelineRow: (row) => {
+        useTimeline.getState().receiveLive(row);
+        // Header figures and the case list move with new events (a new case, a closed one).
+        if (row?.customer_id === useCustomer.getState().customerId) useCustomer.getState().refreshSoon();
+      },
       onSeedProgress: (p) => useHealth.getState().applySeed(p),
       onNotification: (n) => {
         if (n.severity === 'HIGH' && document.hidden) platform().notify('CS360', n.message);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TIMELINE_KINDS } from '../../../../common/events';
+import { TIMELINE_KINDS } from '../../../../common/eventTypes';
 import { KindIcon } from '../../components/KindIcon';
 import { toDateInput } from '../../format/time';
 import { useTimeline } from '../../state/timelineStore';

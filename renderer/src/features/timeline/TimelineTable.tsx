@@ -3,7 +3,6 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
-import { currentLang } from '../../i18n/i18n';
 import { useTimeline } from '../../state/timelineStore';
 import type { TimelineItem } from './timelineItem';
 import { timelineColumns, timelineFeatures } from './timelineColumns';
@@ -43,7 +42,7 @@ export function TimelineTable({ rows, onTicketRow }: Props) {
   const last = items[items.length - 1]?.index ?? -1;
 
   const visible = useMemo(() => rows.slice(first, last + 1) as TimelineItem[], [rows, first, last]);
-  const columns = useMemo(() => timelineColumns((k, v) => t(k, v ?? {}), currentLang()), [t, i18n.language]);
+  const columns = useMemo(() => timelineColumns((k, v) => t(k, v ?? {})), [t, i18n.language]);
   const table = useTable({ features: timelineFeatures, columns, data: visible, getRowId: (r) => r.key }, noState);
   const tableRows = table.getRowModel().rows;
 

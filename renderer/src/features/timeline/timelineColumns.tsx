@@ -1,7 +1,7 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { StatusPill } from '../../components/Badges';
 import { KindIcon } from '../../components/KindIcon';
-import { formatDateTime, type Lang } from '../../format/time';
+import { formatDateTime } from '../../format/time';
 import type { TimelineItem } from './timelineItem';
 import { rowStatus, summarize, type Translate } from './timelineSummary';
 
@@ -11,12 +11,13 @@ const helper = createColumnHelper<typeof timelineFeatures, TimelineItem>();
 
 export const eventTypeKey = (eventType: string): string => `events.${eventType.replace(/\./g, '_')}`;
 
-export function timelineColumns(t: Translate, lang: Lang) {
+/** Rebuilt when the language changes: headers and cells translate through `t`. */
+export function timelineColumns(t: Translate) {
   return helper.columns([
     helper.accessor('eventTime', {
       id: 'time',
       header: () => t('timeline.columns.time'),
-      cell: (info) => <span className="mono">{formatDateTime(info.getValue(), lang)}</span>,
+      cell: (info) => <span className="mono">{formatDateTime(info.getValue())}</span>,
     }),
     helper.accessor('eventType', {
       id: 'type',

@@ -1,4 +1,4 @@
-import { TIMELINE_KINDS, type TimelineKind } from '../../../../common/events';
+import { TIMELINE_KINDS, type TimelineKind } from '../../../../common/eventTypes';
 import { fromDateInput } from '../../format/time';
 import type { TimelineQueryVariables } from '../../graphql/generated';
 import type { TimelineItem } from './timelineItem';

@@ -1,4 +1,4 @@
-import { kindOf, EVENT_TYPES, type EventType, type TimelineKind } from '../../../../common/events';
+import { kindOf, EVENT_TYPES, type EventType, type TimelineKind } from '../../../../common/eventTypes';
 import type { TimelineRow } from '../../../../common/model';
 import type { TimelineQuery } from '../../graphql/generated';
 

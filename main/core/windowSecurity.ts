@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
-import { isAllowedUrl } from './core/originGuard';
-import { isPermissionAllowed } from './core/permissions';
+import { isAllowedUrl } from './originGuard';
+import { isPermissionAllowed } from './permissions';
 
 /** Where the console may live; null until the backend has reported its port (deny everything meanwhile). */
 export type AllowedOrigin = () => string | null;
