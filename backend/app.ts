@@ -115,7 +115,8 @@ export async function createApp(config: AppConfig, log: Logger) {
     adapters,
     /** Listens first, then generates demo data in the background so progress is visible over HTTP and socket.io. */
     async listen(): Promise<{ port: number; host: string; seeded: Promise<void> }> {
-      await server.listen({ host: config.http.host, port: config.http.port });
+      // A deep accept backlog: a burst of 1,000 connections must not wait on SYN retries.
+      await server.listen({ host: config.http.host, port: config.http.port, backlog: 2048 });
       const address = server.server.address();
       const port = typeof address === 'object' && address ? address.port : config.http.port;
       return { port, host: config.http.host, seeded: startDemo() };

@@ -22,3 +22,20 @@ describe('SessionTokens', () => {
     await expect(t.verify(`${h}.${forged}.${s}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
+
+describe('SessionTokens cache', () => {
+  it('remembers a verified token no longer than its own expiry', async () => {
+    const t = new SessionTokens(secret, 60);
+    const token = await t.issue({ id: 'a1', name: 'A', role: 'AGENT' });
+    await t.verify(token);
+    const realNow = Date.now;
+    try {
+      Date.now = () => realNow() + 61_000;
+      // lru-cache reads performance.now for TTLs; jose reads Date.now for exp: both must refuse.
+      const cache = (t as unknown as { verified: { purgeStale(): void; getRemainingTTL(k: string): number } }).verified;
+      expect(cache.getRemainingTTL(token)).toBeLessThanOrEqual(60_000);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+});

@@ -43,6 +43,8 @@ export const configSchema = z
         graphqlMaxDepth: z.coerce.number().int().min(3).max(30).default(8),
         timelineCacheTtlMs: z.coerce.number().int().min(0).default(60_000),
         maxPageSize: z.coerce.number().int().min(1).max(5000).default(500),
+        /** Embedded timeline cache bound (the LRU counts UTF-16 bytes). */
+        cacheMaxMb: z.coerce.number().int().min(1).max(8192).default(256),
       })
       .prefault({}),
     log: z

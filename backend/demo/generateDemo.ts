@@ -29,8 +29,12 @@ export interface DemoBatch {
 /** Batches of about this many events keep memory flat and give the loader a steady rhythm. */
 const EVENTS_PER_BATCH = 10_000;
 
+/** Who answers and who takes escalations; a team without one role lets the others stand in. */
 export function teamOf(agents: readonly AgentRecord[]): AgentTeam {
-  return { agents: agents.filter((a) => a.role === 'AGENT'), supervisors: agents.filter((a) => a.role === 'SUPERVISOR') };
+  const front = agents.filter((a) => a.role === 'AGENT');
+  const supervisors = agents.filter((a) => a.role === 'SUPERVISOR');
+  const anyone = front.length > 0 ? front : [...agents];
+  return { agents: anyone, supervisors: supervisors.length > 0 ? supervisors : anyone };
 }
 
 function checkOptions(o: DemoOptions): void {

@@ -81,6 +81,13 @@ describe('LiveTrickle', () => {
     expect([...latest.values()].some((t) => t.status === 'RESOLVED')).toBe(true);
   });
 
+  it('copes with a team missing a role, and with nobody to pick', () => {
+    const onlyAgents = new LiveTrickle({ seed: 9, customerIds, agents: agents.filter((a) => a.role === 'AGENT') });
+    for (let i = 0; i < 300; i++) expect(onlyAgents.next(NOW + i).events.length).toBeGreaterThan(0);
+    expect(new LiveTrickle({ seed: 9, customerIds: [], agents }).next(NOW).events).toEqual([]);
+    expect(new LiveTrickle({ seed: 9, customerIds, agents: [] }).next(NOW).events).toEqual([]);
+  });
+
   it('feeds the pipeline: no dead letters, escalations reach cs_notifications', async () => {
     const p = new CustomerCasePipeline();
     let escalations = 0;

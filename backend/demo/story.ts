@@ -88,7 +88,7 @@ export class Story {
     return this;
   }
 
-  add(type: EventType, payload: Record<string, string>, records: { ticket?: TicketRecord; message?: ConversationRecord; note?: NoteRecord } = {}): Draft {
+  add(type: EventType, payload: Record<string, string>, records?: { ticket?: TicketRecord; message?: ConversationRecord; note?: NoteRecord }): Draft {
     const d: Draft = {
       story: this.index,
       burst: this.burst,
@@ -97,9 +97,9 @@ export class Story {
       type,
       source: SOURCE_OF[kindOf(type)],
       payload,
-      ticket: records.ticket,
-      message: records.message,
-      note: records.note,
+      ticket: records?.ticket,
+      message: records?.message,
+      note: records?.note,
     };
     this.out.push(d);
     return d;

@@ -3,7 +3,7 @@ import { CASE_SESSION_GAP_MS, type CsNotification, type CustomerCaseRow, type Cu
 import { CaseAccumulator } from './caseAccumulator';
 import { decideSla, escalationNotification, newTicketSla, notificationIdFor, type TicketSla } from './notifications';
 import { toTimelineRow } from './timelineRow';
-import { validateEvent } from './validateEvent';
+import { fastEventTime, isPlainObject, validateEvent } from './validateEvent';
 
 export interface DeadLetter {
   reason: string;
@@ -96,14 +96,24 @@ export class CustomerCasePipeline {
 
   private async run(events: readonly unknown[]): Promise<PipelineOutput> {
     const batch: Batch = { cases: new Set(), stats: new Set(), timeline: [], notifications: [], deadLetters: [], late: 0 };
-    const valid: { e: EventEnvelope; t: number }[] = [];
+    // Parallel arrays: no wrapper object per event (a million of them is real GC time).
+    const valid: EventEnvelope[] = [];
+    const times: number[] = [];
     for (const record of events) {
+      const fastT = isPlainObject(record) ? fastEventTime(record) : Number.NaN;
+      if (!Number.isNaN(fastT)) {
+        valid.push(record as EventEnvelope);
+        times.push(fastT);
+        continue;
+      }
       const v = validateEvent(record);
-      if (v.ok) valid.push({ e: v.event, t: v.t });
-      else batch.deadLetters.push({ reason: v.reason, record });
+      if (v.ok) {
+        valid.push(v.event);
+        times.push(v.t);
+      } else batch.deadLetters.push({ reason: v.reason, record });
     }
     if (this.loadState) await this.restoreMissing(valid);
-    for (const { e, t } of valid) this.apply(e, t, batch);
+    for (let i = 0; i < valid.length; i++) this.apply(valid[i]!, times[i]!, batch);
     return {
       cases: [...batch.cases].map((c) => c.toRow()),
       timeline: batch.timeline,
@@ -114,9 +124,9 @@ export class CustomerCasePipeline {
     };
   }
 
-  private async restoreMissing(valid: readonly { e: EventEnvelope }[]): Promise<void> {
+  private async restoreMissing(valid: readonly EventEnvelope[]): Promise<void> {
     const missing = new Set<string>();
-    for (const { e } of valid) if (!this.states.has(e.customer_id)) missing.add(e.customer_id);
+    for (const e of valid) if (!this.states.has(e.customer_id)) missing.add(e.customer_id);
     if (missing.size === 0) return;
     const load = this.loadState!;
     await Promise.all(

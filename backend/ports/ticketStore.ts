@@ -64,6 +64,6 @@ export interface TicketStore {
   addNote(n: NoteRecord): Promise<NoteRecord>;
   recordActivity(a: { agent_id: string; ticket_id: string | null; action: string; at: number; details?: Record<string, unknown> }): Promise<void>;
   agentWorkload(agentId: string, nowMs: number): Promise<AgentWorkload>;
-  /** Bulk load for the demo generator; far faster than one insert per row. */
+  /** Bulk load for the demo generator and live trickle; far faster than one insert per row. Idempotent; a ticket loaded again takes its newer state. */
   bulkLoad(data: { agents?: AgentRecord[]; tickets?: TicketRecord[]; messages?: ConversationRecord[]; notes?: NoteRecord[] }): Promise<void>;
 }

@@ -24,9 +24,9 @@ export interface TimelinePage {
 export const customerTag = (customerId: string) => `customer:${customerId}`;
 
 /**
- * Timeline pages, cached as serialized JSON for the configured TTL (seed 002: 60 s) and invalidated
+ * Timeline pages, cached as serialized UTF-8 JSON for the configured TTL (seed 002: 60 s) and invalidated
  * by tag when an event for that customer arrives (SP-01). Cached as text so a hit costs no
- * re-serialization: the 1,000-concurrent load test lives on this path.
+ * re-serialization or re-encoding: the 1,000-concurrent load test lives on this path.
  */
 export class TimelineService {
   constructor(
@@ -35,7 +35,7 @@ export class TimelineService {
     private readonly options: { ttlMs: number; maxPageSize: number },
   ) {}
 
-  async pageJson(principal: Principal | null, args: TimelinePageArgs): Promise<string> {
+  async pageJson(principal: Principal | null, args: TimelinePageArgs): Promise<Buffer> {
     authorize(principal, 'timeline:read');
     const customerId = customerIdInput(args.customerId);
     const limit = pageSizeInput(args.first ?? 100, this.options.maxPageSize);
@@ -54,13 +54,15 @@ export class TimelineService {
     const more = events.length > limit;
     const page = more ? events.slice(0, limit) : events;
     const last = page[page.length - 1];
-    const json = JSON.stringify({ events: page, nextCursor: more && last ? encodeCursor(last) : null } satisfies TimelinePage);
-    await this.cache.set(key, json, { ttlMs: this.options.ttlMs, tags: [customerTag(customerId)] });
+    const json = Buffer.from(JSON.stringify({ events: page, nextCursor: more && last ? encodeCursor(last) : null } satisfies TimelinePage));
+    // ±20 % jitter: pages cached in one burst must not all expire in the same second (a miss storm).
+    const ttlMs = Math.round(this.options.ttlMs * (0.8 + 0.4 * Math.random()));
+    await this.cache.set(key, json, { ttlMs, tags: [customerTag(customerId)] });
     return json;
   }
 
   async page(principal: Principal | null, args: TimelinePageArgs): Promise<TimelinePage> {
-    return JSON.parse(await this.pageJson(principal, args)) as TimelinePage;
+    return JSON.parse((await this.pageJson(principal, args)).toString('utf8')) as TimelinePage;
   }
 }
 

@@ -13,7 +13,7 @@ export async function openEmbeddedAdapters(config: AppConfig, log: Logger) {
   const db = openServingDb(join(config.dataDir, 'serving.sqlite'));
   const tickets = await openPgliteTicketStore(join(config.dataDir, 'tickets-pg'));
   const bus = new InProcessBus((topic, err) => log.error({ err, topic }, 'event handler failed'));
-  const cache = new LruCache();
+  const cache = new LruCache(config.api.cacheMaxMb * 1024 * 1024);
   return {
     db,
     caseStore: new SqliteCaseStore(db),

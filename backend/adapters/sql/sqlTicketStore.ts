@@ -1,6 +1,6 @@
 import type { AgentRecord, AgentWorkload, ConversationRecord, NoteRecord, TicketRecord, TicketStatus, TicketStore } from '../../ports/ticketStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
-import { COLUMNS, agentValues, insertMany, messageValues, noteValues, ticketValues, toAgent, toMessage, toTicket, workloadQuery, type SqlClient } from './ticketSql';
+import { COLUMNS, TICKET_UPSERT, agentValues, insertMany, messageValues, noteValues, ticketValues, toAgent, toMessage, toTicket, workloadQuery, type SqlClient } from './ticketSql';
 
 /** Applies pending migrations in order, each in its own transaction. */
 export async function migrate(client: SqlClient & { exec?(sql: string): Promise<unknown> }): Promise<string[]> {
@@ -97,7 +97,7 @@ export class SqlTicketStore implements TicketStore {
   async bulkLoad(data: { agents?: AgentRecord[]; tickets?: TicketRecord[]; messages?: ConversationRecord[]; notes?: NoteRecord[] }): Promise<void> {
     // Order matters: conversations reference tickets, tickets reference agents.
     if (data.agents?.length) await insertMany(this.db, 'support_agents', COLUMNS.agents, data.agents.map(agentValues));
-    if (data.tickets?.length) await insertMany(this.db, 'support_tickets', COLUMNS.tickets, data.tickets.map(ticketValues));
+    if (data.tickets?.length) await insertMany(this.db, 'support_tickets', COLUMNS.tickets, data.tickets.map(ticketValues), TICKET_UPSERT);
     if (data.messages?.length) await insertMany(this.db, 'support_conversations', COLUMNS.messages, data.messages.map(messageValues));
     if (data.notes?.length) await insertMany(this.db, 'support_notes', COLUMNS.notes, data.notes.map(noteValues));
   }

@@ -56,8 +56,8 @@ export const messageValues = (m: ConversationRecord): unknown[] => [
 export const noteValues = (n: NoteRecord): unknown[] => [n.note_id, n.customer_id, n.ticket_id, n.agent_id, n.body, iso(n.created_at)];
 export const agentValues = (a: AgentRecord): unknown[] => [a.agent_id, a.full_name, a.email, a.role];
 
-/** INSERT … VALUES ($1…),($n…) ON CONFLICT DO NOTHING — idempotent bulk load, chunked under PostgreSQL's 65,535-parameter limit. */
-export async function insertMany(client: SqlClient, table: string, cols: readonly string[], rows: unknown[][]): Promise<void> {
+/** INSERT … VALUES ($1…),($n…) ON CONFLICT … — idempotent bulk load, chunked under PostgreSQL's 65,535-parameter limit. */
+export async function insertMany(client: SqlClient, table: string, cols: readonly string[], rows: unknown[][], onConflict = 'ON CONFLICT DO NOTHING'): Promise<void> {
   const perChunk = Math.floor(30_000 / cols.length);
   for (let start = 0; start < rows.length; start += perChunk) {
     const chunk = rows.slice(start, start + perChunk);
@@ -67,9 +67,14 @@ export async function insertMany(client: SqlClient, table: string, cols: readonl
       params.push(...row);
       return `(${row.map((_, i) => `$${base + i + 1}`).join(',')})`;
     });
-    await client.query(`INSERT INTO ${table} (${cols.join(',')}) VALUES ${tuples.join(',')} ON CONFLICT DO NOTHING`, params);
+    await client.query(`INSERT INTO ${table} (${cols.join(',')}) VALUES ${tuples.join(',')} ${onConflict}`, params);
   }
 }
+
+/** A ticket loaded again in a newer state (a live escalation or resolution) takes it; an older state is ignored; the first response is kept. */
+export const TICKET_UPSERT = `ON CONFLICT (ticket_id) DO UPDATE SET status = EXCLUDED.status, priority = EXCLUDED.priority, assigned_agent_id = EXCLUDED.assigned_agent_id,
+  updated_at = GREATEST(support_tickets.updated_at, EXCLUDED.updated_at), first_response_at = COALESCE(support_tickets.first_response_at, EXCLUDED.first_response_at)
+  WHERE EXCLUDED.updated_at >= support_tickets.updated_at`;
 
 export const COLUMNS = { tickets: TICKET_COLS, messages: MESSAGE_COLS, notes: NOTE_COLS, agents: AGENT_COLS };
 

@@ -26,7 +26,7 @@ export function registerApiRoutes(app: FastifyInstance, services: Services, ensu
       from: q.from,
       to: q.to,
     });
-    // Already serialized (and usually cached): send the text as it is.
+    // Already serialized (and usually cached): send the bytes as they are.
     return reply.type('application/json; charset=utf-8').send(json);
   });
 

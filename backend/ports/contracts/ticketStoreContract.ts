@@ -42,6 +42,11 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
         await store.bulkLoad({ agents: [agent], tickets: [ticket] });
         await store.bulkLoad({ agents: [agent], tickets: [ticket] });
         expect(await store.listTicketsByCustomer('C0000001', 10)).toHaveLength(1);
+        // Loading a ticket again in a newer state (a live resolution) updates it.
+        await store.bulkLoad({ tickets: [{ ...ticket, status: 'RESOLVED', updated_at: t0 + 9000 }] });
+        expect((await store.getTicket(ticket.ticket_id))?.status).toBe('RESOLVED');
+        await store.bulkLoad({ tickets: [ticket] });
+        expect((await store.getTicket(ticket.ticket_id))?.status).toBe('RESOLVED');
         expect((await store.getTickets([ticket.ticket_id])).map((t) => t.subject)).toEqual(['Chưa nhận được hàng']);
         expect(await store.getTicket('99999999-9999-4999-8999-999999999999')).toBeNull();
         await store.updateTicketStatus(ticket.ticket_id, 'ESCALATED', t0 + 5000);
