@@ -43,7 +43,7 @@ export async function createApp(config: AppConfig, log: Logger) {
     ? { phase: 'ready', fraction: 1, eventsWritten: manifest.events, eventsTotal: manifest.events, message: 'ready' }
     : { phase: 'idle', fraction: 0, eventsWritten: 0, eventsTotal: config.demo.events, message: 'waiting to generate demo data' };
 
-  const timeline = new TimelineService(adapters.history, adapters.cache, { ttlMs: config.api.timelineCacheTtlMs, maxPageSize: config.api.maxPageSize });
+  const timeline = new TimelineService(adapters.history, adapters.cache, { ttlMs: config.api.timelineCacheTtlMs, maxPageSize: config.api.maxPageSize }, metrics.support);
   const cases = new CaseService(adapters.caseStore, adapters.history, adapters.tickets);
   const services: Services = {
     customers: new CustomerService(adapters.caseStore),

@@ -18,8 +18,10 @@ export class AppError extends Error {
     message: string,
     /** Safe-to-show details (field names, limits); never internals. */
     readonly details?: Record<string, unknown>,
+    /** The underlying failure, for logs only: never serialized to clients. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'AppError';
   }
 }

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/policy';
 import type { Cache } from '../ports/cache';
 import type { HistoryStore } from '../ports/historyStore';
+import type { SupportMetrics } from './supportMetrics';
 import { customerIdInput, instantInput, pageSizeInput } from './inputs';
 import { decodeCursor, encodeCursor } from './timelineCursor';
 
@@ -33,6 +34,7 @@ export class TimelineService {
     private readonly history: HistoryStore,
     private readonly cache: Cache,
     private readonly options: { ttlMs: number; maxPageSize: number },
+    private readonly metrics: Pick<SupportMetrics, 'timelineRefreshError'> = { timelineRefreshError: () => {} },
   ) {}
 
   async pageJson(principal: Principal | null, args: TimelinePageArgs): Promise<Buffer> {
@@ -50,7 +52,14 @@ export class TimelineService {
     const hit = await this.cache.get(key);
     if (hit !== undefined) return hit;
 
-    const events = await this.history.timelinePage({ customerId, limit: limit + 1, before, kinds, fromMs, toMs });
+    let events: TimelineRow[];
+    try {
+      events = await this.history.timelinePage({ customerId, limit: limit + 1, before, kinds, fromMs, toMs });
+    } catch (err) {
+      // support_timeline_refresh_errors_total (seed 002); the client gets UNAVAILABLE, never the engine's error.
+      this.metrics.timelineRefreshError();
+      throw new AppError('UNAVAILABLE', 'The timeline store is not answering; try again shortly', undefined, err);
+    }
     const more = events.length > limit;
     const page = more ? events.slice(0, limit) : events;
     const last = page[page.length - 1];
