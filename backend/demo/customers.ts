@@ -7,18 +7,12 @@ import { CITIES, MOBILE_PREFIXES, PHONE_FORMATS } from './places';
 import { hash32, Rng, Weighted } from './rng';
 import { DAY } from './time';
 
-/** A customer as the source systems hold it: contact details typed by people, not yet normalised. */
-export interface RawCustomer {
-  customer_id: string;
-  full_name: string;
-  /** As entered: may carry capitals or stray spaces. */
-  emails: string[];
-  /** As entered: 0912 345 678, +84912345678, 84-912-345-678, (+84) 912.345.678 … */
-  phones: string[];
-  city: string;
-  segment: CustomerSegment;
-  created_at: number;
-}
+/**
+ * A customer as the source systems hold it: the profile's shape, but contact details as people
+ * typed them (emails with capitals or stray spaces; phones as 0912 345 678, +84912345678,
+ * 84-912-345-678, (+84) 912.345.678 …), not yet normalised.
+ */
+export type RawCustomer = CustomerProfile;
 
 const SEGMENTS = new Weighted<CustomerSegment>([
   ['NEW', 18],
