@@ -13,9 +13,9 @@ export interface Backend {
 }
 
 /** Starts the built backend (dist/backend/main.js) as its own process, so load generator and server do not share an event loop. */
-export async function startBackend(extraEnv: Record<string, string> = {}): Promise<Backend> {
+export async function startBackend(extraEnv: Record<string, string> = {}, extraArgs: string[] = []): Promise<Backend> {
   mkdirSync(BENCH_DATA_DIR, { recursive: true });
-  const child = fork('dist/backend/main.js', ['--port', '0', '--data-dir', BENCH_DATA_DIR], {
+  const child = fork('dist/backend/main.js', ['--port', '0', '--data-dir', BENCH_DATA_DIR, ...extraArgs], {
     env: { ...process.env, CS360_DEMO__TRICKLE_INTERVAL_MS: '0', CS360_LOG__LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
