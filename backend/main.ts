@@ -1,3 +1,4 @@
+import { allowDesktopOrigin } from './api/desktopOrigin';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { createLogger } from './logger';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.log.level, config.log.file);
   const app = await createApp(config, log);
+  // Desktop mode: the window on app://cs360 calls this backend cross-origin.
+  if (config.auth.launchToken) allowDesktopOrigin(app.server.server);
   const { port, host, seeded } = await app.listen();
   const url = `http://${host}:${port}/`;
   log.info({ url, mode: config.mode, dataDir: config.dataDir }, config.http.serveRenderer ? `CS360 console: open ${url}` : `CS360 backend listening on ${url}`);

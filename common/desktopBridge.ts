@@ -14,9 +14,25 @@ export interface DesktopBridge {
   readonly appVersion: string;
   /** Shows a native notification (main validates and may drop it). */
   notify(title: string, body: string): void;
+  /**
+   * Opens a presigned download URL in the system browser. Resolves true when main opened it,
+   * false when it refused (not https, host not allowlisted, credentials in the URL, too long).
+   */
+  openDownload(url: string): Promise<boolean>;
+  /** Auto-update state: 'disabled' unless the build has an update feed URL. */
+  getUpdateState(): Promise<UpdateState>;
   /** Calls `cb` with each `cs360:` link the OS hands to the app; returns an unsubscribe function. */
   onDeepLink(cb: (url: string) => void): () => void;
 }
+
+export type UpdateState =
+  | { status: 'disabled' }
+  | { status: 'idle' | 'checking' | 'up-to-date' }
+  | { status: 'available' | 'downloaded'; version: string }
+  | { status: 'error'; message: string };
+
+/** Every member of `window.cs360`, in the order the preload defines them. A test pins the preload to this list. */
+export const DESKTOP_BRIDGE_MEMBERS = ['backendBaseUrl', 'launchToken', 'appVersion', 'notify', 'openDownload', 'getUpdateState', 'onDeepLink'] as const satisfies readonly (keyof DesktopBridge)[];
 
 /** The global the preload exposes: `window.cs360`. */
 export const DESKTOP_BRIDGE_KEY = 'cs360';
@@ -25,9 +41,16 @@ export const DESKTOP_BRIDGE_KEY = 'cs360';
 export const DESKTOP_IPC = {
   /** renderer → main, args `(title: string, body: string)`. */
   notify: 'cs360:notify',
+  /** renderer → main (invoke), args `(url: string)`, returns boolean. */
+  openDownload: 'cs360:open-download',
+  /** renderer → main (invoke), no args, returns UpdateState. */
+  updateState: 'cs360:update-state',
   /** main → renderer, args `(url: string)`. */
   deepLink: 'cs360:deep-link',
 } as const;
+
+/** Longest URL main accepts from `openDownload` (presigned S3 URLs run to ~1.5 kB). */
+export const MAX_DOWNLOAD_URL_LENGTH = 4096;
 
 /** Limits main enforces on `notify`; the preload truncates to them so calls are not silently dropped. */
 export const NOTIFY_LIMITS = { title: 120, body: 500 } as const;

@@ -1,14 +1,21 @@
-import { BrowserWindow, app, dialog, session } from 'electron';
-import { join, dirname } from 'node:path';
+import { BrowserWindow, Notification, app, dialog, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DESKTOP_IPC } from '../common/desktopBridge';
-import { startBackend, type RunningBackend } from './backendProcess';
+import { DESKTOP_IPC, type UpdateState } from '../common/desktopBridge';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { backendSpawner } from './backendProcess';
+import { BACKEND_READY_TIMEOUT_MS } from './backendContract';
+import { APP_ENTRY_URL, APP_ORIGIN } from './core/appProtocol';
+import { BackendSupervisor } from './core/backendSupervisor';
 import { DEEP_LINK_SCHEME, findDeepLink, parseDeepLink } from './core/deepLink';
+import { isAllowedDownloadUrl, parseDownloadHosts } from './core/ipcRegistry';
 import { newLaunchToken } from './core/launchToken';
+import { parseNotifyRequest } from './core/notifyRequest';
 import { backendOrigin } from './core/originGuard';
+import { RotatingLogFile } from './core/rotatingLog';
 import { secureWebPreferences } from './core/webPreferences';
-import { registerNotifyHandler } from './ipc/notify';
 import { hardenSession, hardenWebContents } from './core/windowSecurity';
+import { registerIpc } from './ipc/registry';
 
 /**
  * The desktop shell: one window over the bundled backend. Everything decidable without Electron
@@ -19,11 +26,17 @@ import { hardenSession, hardenWebContents } from './core/windowSecurity';
 const distDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string) => process.stderr.write(`[cs360 main] ${message}\n`);
 
-let backend: RunningBackend | null = null;
-let origin: string | null = null;
+let supervisor: BackendSupervisor | null = null;
+let backendUrl: string | null = null;
 let mainWindow: BrowserWindow | null = null;
 let pendingDeepLink: string | null = findDeepLink(process.argv);
 let quitting = false;
+/** electron-updater is not bundled yet: updates stay off (see docs/decisions.md). */
+const updateState: UpdateState = { status: 'disabled' };
+const downloadHosts = parseDownloadHosts(process.env.CS360_DOWNLOAD_HOSTS);
+
+// Before `ready`: app:// must be a privileged (secure, standard) scheme.
+registerAppScheme();
 
 function deliverDeepLink(link: string): void {
   if (!mainWindow || mainWindow.webContents.isLoading()) {
@@ -35,7 +48,7 @@ function deliverDeepLink(link: string): void {
   mainWindow.focus();
 }
 
-function createWindow(port: number, launchToken: string): BrowserWindow {
+function createWindow(baseUrl: string, launchToken: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -43,12 +56,20 @@ function createWindow(port: number, launchToken: string): BrowserWindow {
     minHeight: 600,
     title: 'CS360',
     show: false,
-    webPreferences: secureWebPreferences({
-      preloadPath: join(distDir, 'preload', 'preload.cjs'),
-      backendBaseUrl: backendOrigin(port),
-      launchToken,
-      appVersion: app.getVersion(),
-    }),
+    webPreferences: {
+      ...secureWebPreferences({
+        preloadPath: join(distDir, 'preload', 'preload.cjs'),
+        backendBaseUrl: baseUrl,
+        launchToken,
+        appVersion: app.getVersion(),
+      }),
+      // Repeated from secureWebPreferences (which the tests pin) so static scanners
+      // (scripts/electronegativity.mjs) see them at the BrowserWindow call.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.on('did-finish-load', () => {
@@ -61,29 +82,33 @@ function createWindow(port: number, launchToken: string): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadURL(`${backendOrigin(port)}/`);
+  void win.loadURL(APP_ENTRY_URL);
   return win;
 }
 
 async function start(): Promise<void> {
   const launchToken = newLaunchToken();
-  backend = await startBackend({
-    entry: join(distDir, 'backend', 'main.js'),
-    launchToken,
-    dataDir: join(app.getPath('userData'), 'data'),
-    rendererDir: join(distDir, 'renderer'),
-    nodeBinary: app.isPackaged ? undefined : process.env.CS360_NODE,
-    log: process.stdout,
+  const logFile = new RotatingLogFile(join(app.getPath('userData'), 'logs', 'backend.log'));
+  supervisor = new BackendSupervisor({
+    spawn: backendSpawner({
+      entry: join(distDir, 'backend', 'main.js'),
+      launchToken,
+      dataDir: join(app.getPath('userData'), 'data'),
+      nodeBinary: app.isPackaged ? undefined : process.env.CS360_NODE,
+      log: (chunk) => logFile.write(chunk),
+    }),
+    readyTimeoutMs: BACKEND_READY_TIMEOUT_MS,
   });
-  origin = backendOrigin(backend.ready.port);
-  backend.events.once('exit', (code) => {
+  supervisor.on('crashed', (code) => log(`backend exited unexpectedly (code ${code}); restarting`));
+  supervisor.on('ready', ({ port }) => log(`backend ready on 127.0.0.1:${port}`));
+  supervisor.on('gave-up', (err) => {
     if (quitting) return;
-    // Restarting (and the UI reconnecting) is a later issue; a console without its backend is useless.
-    log(`backend exited unexpectedly with code ${code}`);
-    dialog.showErrorBox('CS360', `The CS360 backend stopped unexpectedly (exit code ${code}). The app will close.`);
+    dialog.showErrorBox('CS360', `The CS360 backend keeps stopping (${err.message}). The app will close.`);
     app.quit();
   });
-  mainWindow = createWindow(backend.ready.port, launchToken);
+  const ready = await supervisor.start();
+  backendUrl = backendOrigin(ready.port);
+  mainWindow = createWindow(backendUrl, launchToken);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -106,18 +131,19 @@ if (!app.requestSingleInstanceLock()) {
     if (link) deliverDeepLink(link);
   });
 
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, () => origin, log));
+  // The console lives at app://cs360 only; the backend origin is for fetch/WebSocket, not pages.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, () => APP_ORIGIN, log));
 
   app.on('window-all-closed', () => app.quit());
 
   app.on('before-quit', (event) => {
-    if (!backend) return;
+    if (!supervisor) return;
     event.preventDefault();
     if (quitting) return;
     quitting = true;
-    const stopping = backend;
+    const stopping = supervisor;
     void stopping.stop().finally(() => {
-      backend = null;
+      supervisor = null;
       app.quit();
     });
   });
@@ -125,8 +151,27 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      hardenSession(session.defaultSession, () => origin);
-      registerNotifyHandler(() => origin, log);
+      hardenSession(session.defaultSession, () => APP_ORIGIN);
+      serveAppProtocol(join(distDir, 'renderer'), () => backendUrl);
+      registerIpc(
+        {
+          notify(title, body) {
+            const request = parseNotifyRequest([title, body]);
+            if (request && Notification.isSupported()) new Notification({ title: request.title, body: request.body }).show();
+          },
+          async openDownload(url) {
+            if (!isAllowedDownloadUrl(url, downloadHosts)) {
+              log(`refused to open ${url.slice(0, 200)}`);
+              return false;
+            }
+            await shell.openExternal(url);
+            return true;
+          },
+          updateState: () => updateState,
+        },
+        () => APP_ORIGIN,
+        log,
+      );
       await start();
     })
     .catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { DESKTOP_BRIDGE_KEY, DESKTOP_IPC, NOTIFY_LIMITS, parseBridgeArgs, type DesktopBridge } from '../common/desktopBridge';
+import { DESKTOP_BRIDGE_KEY, DESKTOP_IPC, MAX_DOWNLOAD_URL_LENGTH, NOTIFY_LIMITS, parseBridgeArgs, type DesktopBridge, type UpdateState } from '../common/desktopBridge';
 
 /**
  * Sandboxed preload (bundled to CommonJS): exposes `window.cs360` and nothing else. Every member
@@ -27,6 +27,19 @@ const bridge = {
   appVersion: launch.appVersion,
   notify(title: string, body: string): void {
     ipcRenderer.send(DESKTOP_IPC.notify, String(title).slice(0, NOTIFY_LIMITS.title), String(body).slice(0, NOTIFY_LIMITS.body));
+  },
+  openDownload(url: string): Promise<boolean> {
+    // Refusals come back as a rejection from main; the renderer only needs yes or no.
+    return ipcRenderer.invoke(DESKTOP_IPC.openDownload, String(url).slice(0, MAX_DOWNLOAD_URL_LENGTH)).then(
+      (opened: unknown) => opened === true,
+      () => false,
+    );
+  },
+  getUpdateState(): Promise<UpdateState> {
+    return ipcRenderer.invoke(DESKTOP_IPC.updateState).then(
+      (state: unknown) => state as UpdateState,
+      () => ({ status: 'error', message: 'unavailable' }) as const,
+    );
   },
   onDeepLink(cb: (url: string) => void): () => void {
     if (typeof cb !== 'function') throw new TypeError('onDeepLink expects a function');

@@ -1,3 +1,5 @@
+import { APP_ORIGIN, isAppUrl } from './appProtocol';
+
 /**
  * Exact-origin checks for navigation, new windows and IPC senders. `URL` does the parsing, so
  * userinfo (`http://127.0.0.1:4000@evil.com/`), case, default ports and IPv4 spellings are
@@ -19,10 +21,12 @@ function parse(url: string): URL | null {
 }
 
 /**
- * True when `candidate` is on exactly `allowedOrigin` (scheme, host and port), over http(s),
- * with no credentials in it. Anything unparsable is rejected.
+ * True when `candidate` is on exactly `allowedOrigin` (scheme, host and port), over http(s) or
+ * the console's own app://cs360, with no credentials in it. Anything unparsable is rejected.
+ * (WHATWG URL gives custom schemes an opaque "null" origin, so app:// is compared field by field.)
  */
 export function isAllowedUrl(candidate: string, allowedOrigin: string): boolean {
+  if (allowedOrigin === APP_ORIGIN) return isAppUrl(candidate);
   const allowed = parse(allowedOrigin);
   const url = parse(candidate);
   if (!allowed || !url) return false;

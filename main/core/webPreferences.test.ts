@@ -26,6 +26,7 @@ describe('secureWebPreferences', () => {
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.enableBlinkFeatures).toBe('');
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.navigateOnDragDrop).toBe(false);
   });
 

@@ -24,6 +24,8 @@ export function secureWebPreferences(input: SecureWebPreferencesInput): WebPrefe
     webviewTag: false,
     experimentalFeatures: false,
     enableBlinkFeatures: '',
+    // Middle-click would open links in a new window; new windows are denied anyway.
+    disableBlinkFeatures: 'Auxclick',
     navigateOnDragDrop: false,
     safeDialogs: true,
     additionalArguments: formatBridgeArgs(bridge),

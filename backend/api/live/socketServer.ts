@@ -7,6 +7,7 @@ import type { SessionTokens } from '../../auth/sessionTokens';
 import type { Logger } from '../../logger';
 import type { EventBus } from '../../ports/eventBus';
 import { customerIdInput } from '../../services/inputs';
+import { DESKTOP_ORIGIN } from '../desktopOrigin';
 import { checkLaunchToken } from '../requestAuth';
 
 interface SocketData {
@@ -27,7 +28,8 @@ export function attachSocketServer(http: HttpServer, deps: { tokens: SessionToke
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    cors: { origin: false },
+    // Desktop mode (launch token set): the window on app://cs360 may connect; otherwise same-origin only.
+    cors: { origin: deps.launchToken ? [DESKTOP_ORIGIN] : false },
   });
 
   io.use((socket, next) => {

@@ -19,5 +19,12 @@ export function createBrowserPlatform(): Platform {
     onDeepLink: () => () => {},
     // The version belongs to the desktop build; a browser tab only knows it is the web console.
     appVersion: () => 'web',
+    // A browser downloads by itself; only https links, in a new tab without an opener.
+    async openDownload(url) {
+      if (!/^https:\/\//i.test(url)) return false;
+      // With noopener, window.open returns null even when the tab opened.
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return true;
+    },
   };
 }

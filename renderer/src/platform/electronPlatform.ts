@@ -10,5 +10,6 @@ export function createElectronPlatform(bridge: Cs360Bridge): Platform {
     notify: (title, body) => bridge.notify(title, body),
     onDeepLink: (cb) => bridge.onDeepLink(cb),
     appVersion: () => bridge.appVersion || 'desktop',
+    openDownload: (url) => bridge.openDownload(url),
   };
 }

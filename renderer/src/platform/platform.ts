@@ -5,4 +5,6 @@ export interface Platform {
   notify(title: string, body: string): void;
   onDeepLink(cb: (url: string) => void): () => void;
   appVersion(): string;
+  /** Opens a presigned download outside the app; false when refused. */
+  openDownload(url: string): Promise<boolean>;
 }

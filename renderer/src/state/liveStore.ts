@@ -19,6 +19,8 @@ export interface LiveHandlers {
 
 interface LiveState {
   status: LiveStatus;
+  /** True once this session's socket has connected: a later disconnect means "reconnecting". */
+  everConnected: boolean;
   watching: string | null;
   notifications: LiveNotification[];
   connect(token: string, handlers: LiveHandlers): void;
@@ -37,6 +39,7 @@ export function addNotification(list: readonly LiveNotification[], n: LiveNotifi
 
 export const useLive = create<LiveState>()((set, get) => ({
   status: 'offline',
+  everConnected: false,
   watching: null,
   notifications: [],
   connect(token, handlers) {
@@ -47,7 +50,7 @@ export const useLive = create<LiveState>()((set, get) => ({
     socket = s;
     set({ status: 'connecting' });
     s.on('connect', () => {
-      set({ status: 'connected' });
+      set({ status: 'connected', everConnected: true });
       const watching = get().watching;
       // Rooms do not survive a reconnect: join the open customer's again.
       if (watching) s.emit('customer:watch', watching, () => {});
@@ -71,7 +74,7 @@ export const useLive = create<LiveState>()((set, get) => ({
     socket?.removeAllListeners();
     socket?.disconnect();
     socket = null;
-    set({ status: 'offline' });
+    set({ status: 'offline', everConnected: false });
   },
   watch(customerId) {
     set({ watching: customerId });

@@ -1,0 +1,130 @@
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/**
+ * The console is served from `app://cs360/…`, a custom privileged scheme backed by dist/renderer
+ * (never file://, never the backend). This module decides, without Electron, which file a
+ * request may read and which headers it gets; main/appProtocol.ts only does the I/O.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'cs360';
+/** What `location.origin` reads in the window, and the only origin the backend allows cross-origin. */
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+export type AppRequestResolution =
+  | { kind: 'file'; path: string; contentType: string }
+  | { kind: 'refused'; status: 400 | 403 | 404 | 405; reason: string };
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const refused = (status: 400 | 403 | 404 | 405, reason: string): AppRequestResolution => ({ kind: 'refused', status, reason });
+
+/**
+ * Maps an app:// request to a file under `rootDir`, or refuses it. Refused: other schemes and
+ * hosts, credentials, ports, non-GET methods, null bytes, backslashes, encoded separators and
+ * anything whose decoded path leaves the root (`..`, `%2e%2e`, absolute paths). Paths without an
+ * extension are client-side routes and get index.html; unknown file types are refused.
+ */
+export function resolveAppRequest(rawUrl: string, rootDir: string, method = 'GET'): AppRequestResolution {
+  if (method !== 'GET' && method !== 'HEAD') return refused(405, `method ${method}`);
+  // Checked on the raw string: WHATWG URL parsing turns `\` into `/` for special schemes and
+  // drops tabs and newlines, which would hide them from the checks below.
+  if (/[\\\0\t\r\n]/.test(rawUrl) || /%(00|5c|2f)/i.test(rawUrl)) return refused(400, 'forbidden character');
+  // URL parsing would fold `..` and `%2e%2e` segments away (into the root); refuse them instead of
+  // serving whatever they fold into, and refuse empty segments (`//etc`).
+  const rawPath = rawUrl.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0] ?? '';
+  if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(rawPath) || rawPath.includes('//')) return refused(403, 'dot or empty segment');
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return refused(400, 'unparsable URL');
+  }
+  if (url.protocol !== `${APP_SCHEME}:`) return refused(403, `scheme ${url.protocol}`);
+  if (url.hostname !== APP_HOST || url.port !== '' || url.username !== '' || url.password !== '') return refused(403, `host ${url.host}`);
+
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return refused(400, 'bad percent-encoding');
+  }
+  if (pathname.includes('\0') || pathname.includes('\\') || pathname.includes('%')) return refused(400, 'forbidden character');
+  // Any `..` segment is refused outright, even one that would stay inside the root.
+  if (pathname.split('/').some((segment) => segment === '..' || segment === '.')) return refused(403, 'dot segment');
+  const relativePath = pathname.replace(/^\/+/, '') || 'index.html';
+  if (isAbsolute(relativePath) || /^[a-z]:/i.test(relativePath)) return refused(403, 'absolute path');
+
+  const root = resolve(rootDir);
+  const ext = extname(relativePath).toLowerCase();
+  const target = ext === '' ? join(root, 'index.html') : resolve(root, relativePath);
+  const rel = relative(root, target);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) return refused(403, 'outside the root');
+  const contentType = CONTENT_TYPES[ext === '' ? '.html' : ext];
+  if (!contentType) return refused(404, `type ${ext}`);
+  return { kind: 'file', path: target, contentType };
+}
+
+/**
+ * The console's Content-Security-Policy, sent by the protocol handler with every response.
+ * Scripts and styles only from the app itself; network only to the bundled backend (HTTP and
+ * its WebSocket); no frames, objects, forms or base-URI tricks.
+ */
+export function contentSecurityPolicy(backendOrigin: string): string {
+  const backend = new URL(backendOrigin);
+  if (backend.protocol !== 'http:' || backend.hostname !== '127.0.0.1' || backend.port === '') throw new RangeError(`not a loopback backend origin: ${backendOrigin}`);
+  const ws = `ws://127.0.0.1:${backend.port}`;
+  return [
+    "default-src 'none'",
+    `script-src ${APP_ORIGIN}`,
+    // React sets style attributes (virtualised rows): 'unsafe-inline' for styles only.
+    `style-src ${APP_ORIGIN} 'unsafe-inline'`,
+    `img-src ${APP_ORIGIN} data:`,
+    `font-src ${APP_ORIGIN}`,
+    `connect-src ${backend.origin} ${ws}`,
+    "object-src 'none'",
+    "frame-src 'none'",
+    "frame-ancestors 'none'",
+    "worker-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** Headers for every app:// response. */
+export function appResponseHeaders(contentType: string, backendOrigin: string): Record<string, string> {
+  return {
+    'content-type': contentType,
+    'content-security-policy': contentSecurityPolicy(backendOrigin),
+    'x-content-type-options': 'nosniff',
+    'cross-origin-opener-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+  };
+}
+
+/** True for a URL of the console itself: exactly app://cs360, no credentials or port. */
+export function isAppUrl(candidate: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return false;
+  }
+  return url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.port === '' && url.username === '' && url.password === '';
+}
