@@ -5,10 +5,19 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /** The built backend serving the built renderer (`npm run web`), on a free port over a temp data dir. */
-export async function startWebConsole(env: Record<string, string> = {}): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+export interface WebConsole {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  /** SIGKILL, as a crash would: no clean shutdown. */
+  crash(): Promise<void>;
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export async function startWebConsole(env: Record<string, string> = {}, reuse?: { port: number; dataDir: string }): Promise<WebConsole> {
   if (!existsSync('dist/backend/main.js') || !existsSync('dist/renderer/index.html')) throw new Error('e2e needs a build: run npm run build');
-  const dataDir = mkdtempSync(join(tmpdir(), 'cs360-e2e-'));
-  const child: ChildProcess = fork('dist/backend/main.js', ['--web', '--port', '0', '--data-dir', dataDir], {
+  const dataDir = reuse?.dataDir ?? mkdtempSync(join(tmpdir(), 'cs360-e2e-'));
+  const child: ChildProcess = fork('dist/backend/main.js', ['--web', '--port', String(reuse?.port ?? 0), '--data-dir', dataDir], {
     env: {
       ...process.env,
       CS360_DEMO__CUSTOMERS: '300',
@@ -25,14 +34,20 @@ export async function startWebConsole(env: Record<string, string> = {}): Promise
     child.once('exit', (code) => reject(new Error(`backend exited with ${code}`)));
   });
   const baseUrl = `http://127.0.0.1:${port}`;
+  const kill = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
   return {
     baseUrl,
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-      rmSync(dataDir, { recursive: true, force: true });
+    port,
+    dataDir,
+    crash: () => kill('SIGKILL'),
+    stop: async (options) => {
+      await kill('SIGTERM');
+      if (!options?.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

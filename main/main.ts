@@ -16,6 +16,7 @@ import { RotatingLogFile } from './core/rotatingLog';
 import { secureWebPreferences } from './core/webPreferences';
 import { hardenSession, hardenWebContents } from './core/windowSecurity';
 import { registerIpc } from './ipc/registry';
+import { startAutoUpdate } from './updater';
 
 /**
  * The desktop shell: one window over the bundled backend. Everything decidable without Electron
@@ -31,8 +32,8 @@ let backendUrl: string | null = null;
 let mainWindow: BrowserWindow | null = null;
 let pendingDeepLink: string | null = findDeepLink(process.argv);
 let quitting = false;
-/** electron-updater is not bundled yet: updates stay off (see docs/decisions.md). */
-const updateState: UpdateState = { status: 'disabled' };
+/** Off unless CS360_UPDATE_FEED_URL names an https feed (main/updater.ts). */
+let updateState: () => UpdateState = () => ({ status: 'disabled' });
 const downloadHosts = parseDownloadHosts(process.env.CS360_DOWNLOAD_HOSTS);
 
 // Before `ready`: app:// must be a privileged (secure, standard) scheme.
@@ -167,12 +168,13 @@ if (!app.requestSingleInstanceLock()) {
             await shell.openExternal(url);
             return true;
           },
-          updateState: () => updateState,
+          updateState: () => updateState(),
         },
         () => APP_ORIGIN,
         log,
       );
       await start();
+      updateState = startAutoUpdate(log);
     })
     .catch((err: unknown) => {
       log(`failed to start: ${err instanceof Error ? err.message : String(err)}`);

@@ -40,7 +40,7 @@ const entries = [
   {
     name: 'main',
     entry: 'main/main.ts',
-    options: { outfile: at('dist/main/main.js'), format: 'esm', external: ['electron'] },
+    options: { outfile: at('dist/main/main.js'), format: 'esm', external: ['electron', 'electron-updater'] },
   },
   {
     name: 'preload',

@@ -11,7 +11,8 @@ import { SqliteHistoryStore } from './sqliteHistoryStore';
 /** Opens every embedded engine under config.dataDir. Nothing here needs a service or a network. */
 export async function openEmbeddedAdapters(config: AppConfig, log: Logger) {
   const db = openServingDb(join(config.dataDir, 'serving.sqlite'));
-  const tickets = await openPgliteTicketStore(join(config.dataDir, 'tickets-pg'));
+  const tickets = openPgliteTicketStore(join(config.dataDir, 'tickets-pg'));
+  tickets.ready.catch((err: unknown) => log.error({ err }, 'tickets database failed to open'));
   const bus = new InProcessBus((topic, err) => log.error({ err, topic }, 'event handler failed'));
   const cache = new LruCache(config.api.cacheMaxMb * 1024 * 1024);
   return {

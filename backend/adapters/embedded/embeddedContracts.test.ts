@@ -22,7 +22,7 @@ historyStoreContract('SQLite', async () => {
   return { store, load: (rows) => store.appendTimeline(rows), close: async () => void db.close() };
 });
 
-ticketStoreContract('PGlite', () => openPgliteTicketStore(null));
+ticketStoreContract('PGlite', async () => openPgliteTicketStore(null));
 
 eventBusContract('in-process bus', async () => new InProcessBus());
 

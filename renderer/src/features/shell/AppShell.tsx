@@ -10,6 +10,7 @@ import { useTimeline } from '../../state/timelineStore';
 import { CustomerPage } from '../customer/CustomerPage';
 import { Home } from '../home/Home';
 import { focusSearch, isSearchShortcut } from '../search/searchShortcut';
+import { ReconnectBanner } from '../../components/ReconnectBanner';
 import { TopBar } from './TopBar';
 
 /** The signed-in console: top bar, the routed page, the live connection and global shortcuts. */
@@ -61,6 +62,7 @@ export function AppShell({ token }: { token: string }) {
   return (
     <div className="app">
       <TopBar />
+      <ReconnectBanner />
       <main className="main">{route.name === 'customer' ? <CustomerPage key={route.customerId} customerId={route.customerId} /> : <Home />}</main>
     </div>
   );

@@ -1,0 +1,33 @@
+import pg from 'pg';
+import type { TicketStore } from '../../ports/ticketStore';
+import { SqlTicketStore, migrate } from '../sql/sqlTicketStore';
+import type { SqlClient } from '../sql/ticketSql';
+
+export interface PgSettings {
+  /** postgres://user@host:port/db; the runner's default is postgres://cs360@127.0.0.1:55432/cs360. */
+  connectionString: string;
+  maxConnections?: number;
+}
+
+export const DEFAULT_PG_URL = 'postgres://cs360@127.0.0.1:55432/cs360';
+
+/** Tickets on PostgreSQL: a pg Pool behind the shared SqlTicketStore; pending migrations are applied first. */
+export async function openPgTicketStore(settings: PgSettings): Promise<{ store: TicketStore; pool: pg.Pool; close(): Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: settings.connectionString, max: settings.maxConnections ?? 10, connectionTimeoutMillis: 5000 });
+  // An idle client that loses its connection (server restart) emits 'error' on the pool; without a listener Node would crash.
+  pool.on('error', () => undefined);
+  const client: SqlClient = {
+    async query<R>(sql: string, params?: unknown[]) {
+      const r = await pool.query(sql, params);
+      return { rows: r.rows as R[] };
+    },
+  };
+  try {
+    // A multi-statement script without parameters goes over the simple-query protocol, on one connection.
+    await migrate(client);
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
+  }
+  return { store: new SqlTicketStore(client), pool, close: () => pool.end() };
+}
