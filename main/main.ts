@@ -1,4 +1,5 @@
-import { BrowserWindow, Notification, app, dialog, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, app, dialog, screen, session, shell } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DESKTOP_IPC, type UpdateState } from '../common/desktopBridge';
@@ -17,6 +18,8 @@ import { secureWebPreferences } from './core/webPreferences';
 import { hardenSession, hardenWebContents } from './core/windowSecurity';
 import { registerIpc } from './ipc/registry';
 import { startAutoUpdate } from './updater';
+import { menuTemplate } from './core/menuTemplate';
+import { MIN_SIZE, restoreBounds, serializeBounds } from './core/windowState';
 
 /**
  * The desktop shell: one window over the bundled backend. Everything decidable without Electron
@@ -49,12 +52,27 @@ function deliverDeepLink(link: string): void {
   mainWindow.focus();
 }
 
+const windowStateFile = () => join(app.getPath('userData'), 'window-state.json');
+
+function readWindowState(): string | null {
+  try {
+    return readFileSync(windowStateFile(), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 function createWindow(baseUrl: string, launchToken: string): BrowserWindow {
+  const bounds = restoreBounds(
+    readWindowState(),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    ...(bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    width: bounds.width,
+    height: bounds.height,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'CS360',
     show: false,
     webPreferences: {
@@ -72,7 +90,17 @@ function createWindow(baseUrl: string, launchToken: string): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (bounds.maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => {
+    try {
+      writeFileSync(windowStateFile(), serializeBounds(win.getNormalBounds(), win.isMaximized()));
+    } catch (err) {
+      log(`could not save the window position: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
   win.webContents.on('did-finish-load', () => {
     if (pendingDeepLink) {
       const link = pendingDeepLink;
@@ -153,6 +181,17 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       hardenSession(session.defaultSession, () => APP_ORIGIN);
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          menuTemplate({
+            isMac: process.platform === 'darwin',
+            isPackaged: app.isPackaged,
+            appName: app.name,
+            // The console's own shortcut handler focuses the search box.
+            onFindCustomer: () => mainWindow?.webContents.sendInputEvent({ type: 'keyDown', keyCode: 'K', modifiers: [process.platform === 'darwin' ? 'meta' : 'control'] }),
+          }),
+        ),
+      );
       serveAppProtocol(join(distDir, 'renderer'), () => backendUrl);
       registerIpc(
         {

@@ -117,7 +117,7 @@ export function tcpExchange(port: number, request: Buffer, complete: (b: Buffer)
     s.setTimeout(timeoutMs, () => done(null));
     s.once('connect', () => s.write(request));
     s.on('data', (d) => {
-      buf = Buffer.concat([buf, d]);
+      buf = Buffer.concat([buf, typeof d === 'string' ? Buffer.from(d) : d]);
       if (complete(buf)) done(buf);
     });
     s.once('error', () => done(null));
