@@ -47,6 +47,29 @@ export const configSchema = z
         cacheMaxMb: z.coerce.number().int().min(1).max(8192).default(256),
       })
       .prefault({}),
+    notifications: z
+      .object({
+        /** Slack incoming webhook for escalations and SLA breaches; off when absent. */
+        slackWebhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+        /** Email over SMTP for escalations and SLA breaches; off when absent. */
+        smtp: z
+          .object({
+            host: z.string().min(1),
+            port: z.coerce.number().int().min(1).max(65535).default(587),
+            /** true: TLS from the first byte (465); false: STARTTLS when the server offers it. */
+            secure: flag.default(false),
+            from: z.email(),
+            /** Recipients; a comma-separated list from the environment. */
+            to: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.email()).min(1)),
+          })
+          .optional(),
+        /** Retries after the first failed delivery (each sink), with exponential backoff. */
+        retries: z.coerce.number().int().min(0).max(10).default(3),
+        retryBaseMs: z.coerce.number().int().min(1).max(60_000).default(1000),
+        /** Notifications kept for reconnect replay. */
+        replayBufferSize: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+      })
+      .prefault({}),
     log: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

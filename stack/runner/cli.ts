@@ -9,12 +9,13 @@ const ATTEMPTS = 2;
 async function up(svc: Service): Promise<boolean> {
   const t0 = Date.now();
   const mine = ourPid(svc.name, svc.marker);
-  if (mine !== null && (await svc.probe().catch(() => false))) {
+  const answers = await svc.probe().catch(() => false);
+  if (answers && mine !== null) {
     say(`${svc.name}: already running (pid ${mine}, port ${svc.port})`);
     return true;
   }
-  if (mine === null && (await portOpen(svc.port))) {
-    warn(`${svc.name}: port ${svc.port} on 127.0.0.1 is taken by a process this runner did not start; stop it or set the port variable (see stack/README.md)`);
+  if (answers || (await portOpen(svc.port))) {
+    warn(`${svc.name}: port ${svc.port} on 127.0.0.1 is taken by a process this runner did not start${answers ? ` (it answers like ${svc.name})` : ''}; stop it or move the port (CS360_*_PORT, see stack/README.md)`);
     return false;
   }
   say(`${svc.name}: installing`);

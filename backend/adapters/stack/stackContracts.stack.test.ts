@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cassandra from 'cassandra-driver';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseSearchQuery } from '../../../common/searchQuery';
 import { cacheContract } from '../../ports/contracts/cacheContract';
 import { caseStoreContract } from '../../ports/contracts/caseStoreContract';
 import { ticketStoreContract } from '../../ports/contracts/ticketStoreContract';
 import { applyCassandraSchema } from './cassandraSchema';
-import { CassandraCaseStore, DEFAULT_CASSANDRA } from './cassandraCaseStore';
+import { CassandraCaseStore, DEFAULT_CASSANDRA, bucketsFor } from './cassandraCaseStore';
 import { DEFAULT_PG_URL, openPgTicketStore } from './pgTicketStore';
 import { DEFAULT_REDIS_URL, RedisCache } from './redisCache';
 
@@ -94,4 +95,24 @@ cacheContract('Redis', async () => {
     await cache.set('probe', Buffer.from('1'), { ttlMs: 1000, tags: [] });
   });
   return cache;
+});
+
+// ---- Cassandra specifics beyond the contract: prefixes shorter than a contact bucket fan out.
+describe('CassandraCaseStore contact buckets', () => {
+  it('finds by prefixes shorter than the bucket (phone "849", id "C0"), in order', async () => {
+    const admin = await cassandraAdmin();
+    await admin.execute(`TRUNCATE ${KEYSPACE}.customer_contact`);
+    const store = CassandraCaseStore.withClient(admin, KEYSPACE);
+    const base = { city: 'Hà Nội', segment: 'NEW' as const, created_at: 1 };
+    await store.upsertCustomers([
+      { ...base, customer_id: 'C0000002', full_name: 'Trần Văn Đức', emails: ['duc@x.vn'], phones: ['+84987654321'] },
+      { ...base, customer_id: 'C0000001', full_name: 'Nguyễn Thị Lan', emails: ['lan@x.vn'], phones: ['+84912345678'] },
+      { ...base, customer_id: 'C1000000', full_name: 'Lê An', emails: ['an@x.vn'], phones: ['+84281234567'] },
+    ]);
+    expect(bucketsFor('phone', '+849')).toHaveLength(10);
+    expect((await store.searchCustomers(parseSearchQuery('849'), 10)).map((h) => h.customer_id)).toEqual(['C0000001', 'C0000002']);
+    expect((await store.searchCustomers(parseSearchQuery('C0'), 10)).map((h) => h.customer_id)).toEqual(['C0000001', 'C0000002']);
+    expect((await store.searchCustomers(parseSearchQuery('C1'), 10)).map((h) => h.customer_id)).toEqual(['C1000000']);
+    expect((await store.searchCustomers(parseSearchQuery('C0'), 1)).map((h) => h.customer_id)).toEqual(['C0000001']);
+  });
 });

@@ -6,6 +6,7 @@ import { can } from '../../auth/policy';
 import type { SessionTokens } from '../../auth/sessionTokens';
 import type { Logger } from '../../logger';
 import type { EventBus } from '../../ports/eventBus';
+import { entitledOnReplay, parseCursor, type NotificationRelay } from '../../notifications/relay';
 import { customerIdInput } from '../../services/inputs';
 import { DESKTOP_ORIGIN } from '../desktopOrigin';
 import { checkLaunchToken } from '../requestAuth';
@@ -24,7 +25,20 @@ export const rooms = {
  * Live channel: timeline rows for the customers a client watches, notifications for the assigned
  * agent, the customer's viewers and supervisors. Handshakes without a valid session are refused.
  */
-export function attachSocketServer(http: HttpServer, deps: { tokens: SessionTokens; bus: EventBus; log: Logger; launchToken?: string; onNotification?: (type: string) => void }) {
+export function attachSocketServer(
+  http: HttpServer,
+  deps: {
+    tokens: SessionTokens;
+    bus: EventBus;
+    log: Logger;
+    launchToken?: string;
+    onNotification?: (type: string) => void;
+    /** The notification relay (replay log); without it notifications are not relayed. */
+    relay?: NotificationRelay;
+    /** A socket with more packets than this waiting to be written is cut off; it reconnects and replays. */
+    maxBufferedPackets?: number;
+  },
+) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -34,6 +48,7 @@ export function attachSocketServer(http: HttpServer, deps: { tokens: SessionToke
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown; launchToken?: unknown };
+    // An unauthenticated socket is refused before it joins any room.
     Promise.resolve()
       .then(() => checkLaunchToken(deps.launchToken, auth.launchToken))
       .then(() => (typeof auth.token === 'string' ? deps.tokens.verify(auth.token) : Promise.reject(new Error('no token'))))
@@ -48,6 +63,17 @@ export function attachSocketServer(http: HttpServer, deps: { tokens: SessionToke
     const p = socket.data.principal;
     void socket.join(rooms.agent(p.id));
     if (p.role === 'SUPERVISOR') void socket.join(rooms.supervisors);
+    const relay = deps.relay;
+    if (relay) {
+      // Synchronous from join to the last replayed packet: whatever the relay appends after this is
+      // sent live (its seq > head), whatever came before is in the replay — nothing twice, no gap.
+      const head = relay.log.lastSeq;
+      socket.emit('live:hello', { epoch: relay.log.epoch, lastSeq: head });
+      const cursor = parseCursor(socket.handshake.auth as { lastSeq?: unknown; epoch?: unknown }, relay.log.epoch);
+      if (cursor !== null && cursor < head) {
+        for (const e of relay.log.since(cursor, entitledOnReplay(p))) socket.emit('notification', { ...e.notification, seq: e.seq });
+      }
+    }
     socket.on('customer:watch', (customerId, ack) => {
       const reply = typeof ack === 'function' ? ack : () => {};
       try {
@@ -64,24 +90,44 @@ export function attachSocketServer(http: HttpServer, deps: { tokens: SessionToke
     });
   });
 
-  let seq = 0;
   const unsubscribe = [
     deps.bus.subscribe('cs_timeline', (row) => {
       io.to(rooms.customer(row.customer_id)).emit('timeline:row', row);
     }),
-    deps.bus.subscribe('cs_notifications', (n) => {
-      seq += 1;
-      const targets = [rooms.customer(n.customer_id), rooms.supervisors, ...(n.agent_id ? [rooms.agent(n.agent_id)] : [])];
-      // One emit to the union of rooms: a socket in several of them still receives it once.
-      io.to(targets).emit('notification', { ...n, seq });
-      deps.onNotification?.(n.type);
-    }),
   ];
+  if (deps.relay) {
+    unsubscribe.push(
+      deps.relay.onEntry(({ seq, notification: n }) => {
+        const targets = [rooms.customer(n.customer_id), rooms.supervisors, ...(n.agent_id ? [rooms.agent(n.agent_id)] : [])];
+        // One emit to the union of rooms: a socket in several of them still receives it once. Not
+        // volatile: socket.io encodes the packet once and appends it to each socket's own write
+        // buffer, so a slow socket only grows its own buffer; the sweep below bounds that buffer.
+        io.to(targets).emit('notification', { ...n, seq });
+        deps.onNotification?.(n.type);
+      }),
+    );
+  }
+
+  // Slow consumers: engine.io keeps a per-socket writeBuffer that grows while the transport is not
+  // writable. Past the bound the connection is closed (not the socket.io session: the client
+  // reconnects by itself) and the client catches up from the replay log with its lastSeq.
+  const maxBuffered = deps.maxBufferedPackets ?? 2000;
+  const sweep = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) {
+      const buffered = (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+      if (buffered > maxBuffered) {
+        deps.log.warn({ agent: socket.data.principal?.id, buffered }, 'slow live client cut off; it will reconnect and replay');
+        socket.conn.close();
+      }
+    }
+  }, 1000);
+  sweep.unref();
 
   return {
     io,
     broadcastSeed: (p: SeedProgress) => io.emit('seed:progress', p),
     close: async () => {
+      clearInterval(sweep);
       for (const u of unsubscribe) u();
       await io.close();
     },
