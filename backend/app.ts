@@ -13,6 +13,8 @@ import { buildServer } from './api/server';
 import { SessionTokens } from './auth/sessionTokens';
 import type { AppConfig } from './config/schema';
 import type { Logger } from './logger';
+import { EscalationDispatcher, slackSink, smtpSink, type EscalationSink } from './notifications/escalationSinks';
+import { NotificationRelay } from './notifications/relay';
 import { CustomerCasePipeline } from './pipeline';
 import { CaseService } from './services/caseService';
 import { CustomerService } from './services/customerService';
@@ -65,7 +67,13 @@ export async function createApp(config: AppConfig, log: Logger) {
     rendererDir: config.http.serveRenderer ? config.http.rendererDir : undefined,
     health: () => ({ status: seed.phase === 'ready' ? 'ok' : seed.phase === 'failed' ? 'degraded' : 'seeding', mode: config.mode, seed }),
   });
-  const live = attachSocketServer(server.server, { tokens, bus: adapters.bus, log, launchToken: config.auth.launchToken, onNotification: (type) => metrics.notifications.inc({ type }) });
+  // Notifications: cs_notifications → replay log → socket.io rooms, and escalations → Slack / email.
+  const relay = new NotificationRelay({ bus: adapters.bus, log, capacity: config.notifications.replayBufferSize });
+  const nc = config.notifications;
+  const sinks: EscalationSink[] = [...(nc.slackWebhookUrl ? [slackSink(nc.slackWebhookUrl)] : []), ...(nc.smtp ? [smtpSink(nc.smtp)] : [])];
+  const escalations = new EscalationDispatcher({ sinks, retries: nc.retries, retryBaseMs: nc.retryBaseMs, deadLetterFile: join(config.dataDir, 'escalations.deadletter.jsonl'), bus: adapters.bus, log });
+  const stopEscalations = relay.onEntry((e) => escalations.handle(e.notification));
+  const live = attachSocketServer(server.server, { tokens, bus: adapters.bus, log, launchToken: config.auth.launchToken, relay, onNotification: (type) => metrics.notifications.inc({ type }) });
 
   // SP-01: any new event for a customer drops their cached timeline pages.
   const stopInvalidation = adapters.bus.subscribe('cs_timeline', (row) => adapters.cache.invalidateTag(customerTag(row.customer_id)));
@@ -113,6 +121,8 @@ export async function createApp(config: AppConfig, log: Logger) {
     server,
     services,
     adapters,
+    relay,
+    escalations,
     /** Listens first, then generates demo data in the background so progress is visible over HTTP and socket.io. */
     async listen(): Promise<{ port: number; host: string; seeded: Promise<void> }> {
       // A deep accept backlog: a burst of 1,000 connections must not wait on SYN retries.
@@ -125,6 +135,9 @@ export async function createApp(config: AppConfig, log: Logger) {
       stopTrickle();
       stopPipeline();
       stopInvalidation();
+      stopEscalations();
+      relay.stop();
+      await escalations.stop();
       await live.close();
       await server.close();
       await adapters.close();

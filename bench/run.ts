@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { benchConcurrentTimeline } from './concurrentTimeline';
 import { benchLookup } from './lookup';
+import { benchNotifications } from './notifications';
 import { benchRenderer } from './renderer';
 import { benchStartup } from './startup';
 import { benchTimelinePage } from './timelinePage';
 
-/** `npm run bench [lookup|timeline|load|renderer|startup]`: each prints p50/p95/p99 and writes bench/results/<name>.json. */
-const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, startup: benchStartup };
+/** `npm run bench [lookup|timeline|load|renderer|startup|notifications]`: each prints p50/p95/p99 and writes bench/results/<name>.json. */
+const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, startup: benchStartup, notifications: benchNotifications };
 
 if (!existsSync('dist/backend/main.js')) {
   console.error('bench: build first (npm run build)');

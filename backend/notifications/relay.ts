@@ -119,7 +119,9 @@ export class NotificationRelay {
 
   constructor(private readonly deps: RelayDeps) {
     this.log = new ReplayLog(deps.capacity);
-    this.unsubscribe = deps.bus.subscribe('cs_notifications', (raw) => this.accept(raw));
+    this.unsubscribe = deps.bus.subscribe('cs_notifications', async (raw) => {
+      await this.accept(raw);
+    });
   }
 
   onEntry(fn: EntryListener): () => void {

@@ -23,6 +23,7 @@ export const ticketCreateSchema = z
   })
   .strict();
 export const messageCreateSchema = z.object({ message: z.string().trim().min(1).max(10_000) }).strict();
+export const escalateSchema = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
 
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body ?? {});
@@ -92,6 +93,25 @@ export class SupportService {
     await this.tickets.recordActivity({ agent_id: who.id, ticket_id: ticket.ticket_id, action: 'MESSAGE_SENT', at });
     await this.publish(ticket, 'ticket.message', at, { author_type: 'AGENT', message: input.message, conversation_id: m.conversation_id, agent_id: who.id });
     return m;
+  }
+
+  /** Escalates a ticket: status ESCALATED, the agent's activity, and ticket.escalated on cs.events (the pipeline raises TICKET_ESCALATED). */
+  async escalate(principal: Principal | null, rawTicketId: unknown, body: unknown): Promise<TicketRecord> {
+    const who = authorize(principal, 'message:write');
+    const ticket = await this.requireTicket(uuidInput(rawTicketId, 'ticket_id'));
+    const input = parseBody(escalateSchema, body);
+    if (ticket.status === 'RESOLVED' || ticket.status === 'CLOSED') throw new AppError('INVALID_INPUT', `Ticket ${ticket.ticket_id} is ${ticket.status}`, { field: 'ticket_id' });
+    const at = this.now();
+    await this.tickets.updateTicketStatus(ticket.ticket_id, 'ESCALATED', at);
+    await this.tickets.recordActivity({ agent_id: who.id, ticket_id: ticket.ticket_id, action: 'TICKET_ESCALATED', at, details: { reason: input.reason } });
+    const escalated: TicketRecord = { ...ticket, status: 'ESCALATED', updated_at: at };
+    await this.publish(escalated, 'ticket.escalated', at, {
+      reason: input.reason,
+      priority: ticket.priority,
+      agent_id: ticket.assigned_agent_id ?? '',
+      escalated_by: who.id,
+    });
+    return escalated;
   }
 
   async workload(principal: Principal | null, rawAgentId: unknown): Promise<AgentWorkload> {

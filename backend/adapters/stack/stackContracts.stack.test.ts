@@ -1,17 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { Admin } from '@platformatic/kafka';
 import cassandra from 'cassandra-driver';
 import pg from 'pg';
+import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '../../../common/searchQuery';
 import { cacheContract } from '../../ports/contracts/cacheContract';
 import { caseStoreContract } from '../../ports/contracts/caseStoreContract';
+import { eventBusContract } from '../../ports/contracts/eventBusContract';
+import { objectStoreContract } from '../../ports/contracts/objectStoreContract';
 import { ticketStoreContract } from '../../ports/contracts/ticketStoreContract';
 import { applyCassandraSchema } from './cassandraSchema';
 import { CassandraCaseStore, DEFAULT_CASSANDRA, bucketsFor } from './cassandraCaseStore';
+import { DEFAULT_KAFKA_BROKERS, KafkaBus } from './kafkaBus';
 import { DEFAULT_PG_URL, openPgTicketStore } from './pgTicketStore';
 import { DEFAULT_REDIS_URL, RedisCache } from './redisCache';
+import { DEFAULT_S3, S3ObjectStore, ensureBucket, s3Client } from './s3ObjectStore';
 
 // The stack adapters against the same port contracts as the embedded ones, on the engines that
 // `npm run stack:up` starts (settings from the environment, defaulting to the runner's ports).
@@ -20,6 +27,8 @@ const PG_URL = process.env.CS360_PG_URL ?? DEFAULT_PG_URL;
 const REDIS_URL = process.env.CS360_REDIS_URL ?? DEFAULT_REDIS_URL;
 const CASSANDRA_POINTS = process.env.CS360_CASSANDRA_CONTACT_POINTS?.split(',') ?? DEFAULT_CASSANDRA.contactPoints;
 const CASSANDRA_DC = process.env.CS360_CASSANDRA_DC ?? DEFAULT_CASSANDRA.localDataCenter;
+const S3_ENDPOINT = process.env.CS360_S3_ENDPOINT ?? DEFAULT_S3.endpoint;
+const KAFKA_BROKERS = process.env.CS360_KAFKA_BROKERS?.split(',') ?? DEFAULT_KAFKA_BROKERS;
 /** Names this run's throwaway keyspace, databases and key namespaces, so reruns never meet old data. */
 const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const SCHEMA_CQL = readFileSync(join(__dirname, '../../../stack/cassandra/schema.cql'), 'utf8');
@@ -95,6 +104,80 @@ cacheContract('Redis', async () => {
     await cache.set('probe', Buffer.from('1'), { ttlMs: 1000, tags: [] });
   });
   return cache;
+});
+
+// ---- Kafka: fresh topics (suffix) and a fresh consumer group per test, topics deleted after the run.
+let busCount = 0;
+const kafkaTopicsCreated: string[] = [];
+cleanups.push(async () => {
+  if (!kafkaTopicsCreated.length) return;
+  const admin = new Admin({ clientId: 'cs360-contract', bootstrapBrokers: KAFKA_BROKERS });
+  await admin.deleteTopics({ topics: kafkaTopicsCreated }).finally(() => admin.close());
+});
+function openKafkaBus(n: number, groupId = `cs360-contract-${RUN}-${n}`) {
+  const topicSuffix = `.contract.${RUN}.${n}`;
+  return loud('Kafka', KAFKA_BROKERS.join(','), async () => {
+    const bus = await KafkaBus.open({
+      brokers: KAFKA_BROKERS,
+      groupId,
+      topicSuffix,
+      ensureTopics: { topics: ['cs_timeline', 'cs_notifications'], partitions: 3 },
+      logger: pino({ level: process.env.CS360_TEST_LOG ?? 'silent' }),
+    });
+    if (!kafkaTopicsCreated.includes(`cs_timeline${topicSuffix}`)) kafkaTopicsCreated.push(`cs_timeline${topicSuffix}`, `cs_notifications${topicSuffix}`);
+    return bus;
+  });
+}
+eventBusContract('Kafka', () => openKafkaBus(++busCount));
+
+describe('KafkaBus consumer group offsets', () => {
+  const row = (t: number) => ({ customer_id: 'C0000001', event_type: 'order.created' as const, event_time: t, payload: {} });
+  it('commits after handling: a restarted member of the group resumes after the last handled message', async () => {
+    const n = ++busCount;
+    const first = await openKafkaBus(n);
+    const seen: number[] = [];
+    first.subscribe('cs_timeline', async (r) => {
+      await new Promise((res) => setTimeout(res, 5));
+      seen.push(r.event_time);
+    });
+    for (const t of [1, 2, 3]) await first.publish('cs_timeline', row(t));
+    await expect.poll(() => seen, { timeout: 10_000 }).toEqual([1, 2, 3]);
+    await first.close();
+
+    // Same group, same topics: nothing handled is delivered again, what was published meanwhile is.
+    const second = await openKafkaBus(n);
+    await second.publish('cs_timeline', row(4));
+    const again: number[] = [];
+    second.subscribe('cs_timeline', (r) => void again.push(r.event_time));
+    await expect.poll(() => again, { timeout: 10_000 }).toEqual([4]);
+    await second.close();
+
+    // Another group sees the whole topic from the beginning (fresh groups start at earliest).
+    const other = await openKafkaBus(n, `cs360-contract-${RUN}-${n}-other`);
+    const all: number[] = [];
+    other.subscribe('cs_timeline', (r) => void all.push(r.event_time));
+    await expect.poll(() => all, { timeout: 10_000 }).toEqual([1, 2, 3, 4]);
+    await other.close();
+  });
+});
+
+// ---- S3 (MinIO): a throwaway bucket per run, emptied and dropped after.
+const S3_BUCKET = `cs360-contract-${RUN}`;
+let s3Setup: Promise<void> | null = null;
+objectStoreContract('S3 (MinIO)', async () => {
+  s3Setup ??= loud('S3', S3_ENDPOINT, async () => {
+    const client = s3Client({ endpoint: S3_ENDPOINT });
+    await ensureBucket(client, S3_BUCKET);
+    cleanups.push(async () => {
+      const listed = await client.send(new ListObjectsV2Command({ Bucket: S3_BUCKET }));
+      const keys = (listed.Contents ?? []).map((o) => ({ Key: o.Key as string }));
+      if (keys.length) await client.send(new DeleteObjectsCommand({ Bucket: S3_BUCKET, Delete: { Objects: keys } }));
+      await client.send(new DeleteBucketCommand({ Bucket: S3_BUCKET }));
+      client.destroy();
+    });
+  });
+  await s3Setup;
+  return new S3ObjectStore({ endpoint: S3_ENDPOINT, bucket: S3_BUCKET });
 });
 
 // ---- Cassandra specifics beyond the contract: prefixes shorter than a contact bucket fan out.

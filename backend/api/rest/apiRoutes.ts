@@ -38,5 +38,6 @@ export function registerApiRoutes(app: FastifyInstance, services: Services, ensu
   app.post('/support/cases/:ticket_id/messages', data, async (req, reply) =>
     reply.code(201).send(await services.support.postMessage(principalOf(req), (req.params as Q).ticket_id, req.body)),
   );
+  app.post('/support/cases/:ticket_id/escalate', data, async (req) => services.support.escalate(principalOf(req), (req.params as Q).ticket_id, req.body));
   app.get('/support/agents/:agent_id/workload', data, async (req) => services.support.workload(principalOf(req), (req.params as Q).agent_id));
 }

@@ -10,6 +10,16 @@ export const en: Resources = {
   lang: { switchTo: 'VI', switchLabel: 'Switch to Vietnamese' },
   roles: { AGENT: 'Agent', SUPERVISOR: 'Supervisor', ANALYST: 'Analyst' },
   live: { connected: 'Live', connecting: 'Connecting…', disconnected: 'Live updates offline' },
+  notifications: {
+    title: 'Notifications',
+    inbox_one: 'Notifications ({{count}} unread)',
+    inbox_other: 'Notifications ({{count}} unread)',
+    empty: 'No notifications yet.',
+    markRead: 'Mark as read',
+    markAllRead: 'Mark all read',
+    dismiss: 'Dismiss',
+    type: { TICKET_ESCALATED: 'Escalation', SLA_BREACH: 'SLA breach' },
+  },
   signin: {
     title: 'Sign in',
     subtitle: 'Pick a demo agent to start',

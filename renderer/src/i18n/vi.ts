@@ -9,6 +9,16 @@ export const vi = {
   lang: { switchTo: 'EN', switchLabel: 'Chuyển sang tiếng Anh' },
   roles: { AGENT: 'Nhân viên CSKH', SUPERVISOR: 'Giám sát', ANALYST: 'Phân tích' },
   live: { connected: 'Trực tuyến', connecting: 'Đang kết nối…', disconnected: 'Mất kết nối trực tiếp' },
+  notifications: {
+    title: 'Thông báo',
+    inbox_one: 'Thông báo ({{count}} chưa đọc)',
+    inbox_other: 'Thông báo ({{count}} chưa đọc)',
+    empty: 'Chưa có thông báo nào.',
+    markRead: 'Đã đọc',
+    markAllRead: 'Đánh dấu tất cả đã đọc',
+    dismiss: 'Đóng',
+    type: { TICKET_ESCALATED: 'Chuyển cấp', SLA_BREACH: 'Vi phạm SLA' },
+  },
   signin: {
     title: 'Đăng nhập',
     subtitle: 'Chọn một nhân viên demo để bắt đầu',

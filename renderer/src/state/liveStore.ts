@@ -1,19 +1,19 @@
 import { io, type Socket } from 'socket.io-client';
 import { create } from 'zustand';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../common/live';
-import type { CsNotification } from '../../../common/model';
+import type { ClientToServerEvents, LiveAuth, LiveHello, LiveNotification, ServerToClientEvents } from '../../../common/live';
 import { apiBaseUrl, apiLaunchToken } from '../api/client';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type LiveStatus = 'offline' | 'connecting' | 'connected' | 'disconnected';
-export type LiveNotification = CsNotification & { seq: number };
-
-const MAX_NOTIFICATIONS = 50;
+export type { LiveNotification };
 
 export interface LiveHandlers {
   onTimelineRow: ServerToClientEvents['timeline:row'];
   onSeedProgress: ServerToClientEvents['seed:progress'];
   onNotification?: (n: LiveNotification) => void;
+  onHello?: (h: LiveHello) => void;
+  /** The notification cursor sent with every (re)connect, so the server replays only what was missed. */
+  cursor?: () => { lastSeq?: number; epoch?: string };
   onUnauthenticated: () => void;
 }
 
@@ -22,7 +22,6 @@ interface LiveState {
   /** True once this session's socket has connected: a later disconnect means "reconnecting". */
   everConnected: boolean;
   watching: string | null;
-  notifications: LiveNotification[];
   connect(token: string, handlers: LiveHandlers): void;
   disconnect(): void;
   watch(customerId: string): void;
@@ -31,22 +30,17 @@ interface LiveState {
 
 let socket: LiveSocket | null = null;
 
-/** Newest first, capped, without a notification seen twice (reconnects may replay). */
-export function addNotification(list: readonly LiveNotification[], n: LiveNotification, max = MAX_NOTIFICATIONS): LiveNotification[] {
-  if (list.some((x) => x.notification_id === n.notification_id)) return list as LiveNotification[];
-  return [n, ...list].slice(0, max);
-}
-
 export const useLive = create<LiveState>()((set, get) => ({
   status: 'offline',
   everConnected: false,
   watching: null,
-  notifications: [],
   connect(token, handlers) {
     get().disconnect();
     const launchToken = apiLaunchToken();
     // WebSocket only: long-polling would be a cross-origin XHR from the desktop's custom protocol.
-    const s: LiveSocket = io(apiBaseUrl(), { auth: { token, ...(launchToken ? { launchToken } : {}) }, transports: ['websocket'], reconnectionDelayMax: 5000 });
+    // auth as a function: read again on every reconnect, so it carries the latest notification cursor.
+    const auth = (cb: (data: object) => void) => cb({ token, ...(launchToken ? { launchToken } : {}), ...(handlers.cursor?.() ?? {}) } satisfies LiveAuth);
+    const s: LiveSocket = io(apiBaseUrl(), { auth, transports: ['websocket'], reconnectionDelayMax: 5000 });
     socket = s;
     set({ status: 'connecting' });
     s.on('connect', () => {
@@ -65,10 +59,8 @@ export const useLive = create<LiveState>()((set, get) => ({
     });
     s.on('timeline:row', handlers.onTimelineRow);
     s.on('seed:progress', handlers.onSeedProgress);
-    s.on('notification', (n) => {
-      set((st) => ({ notifications: addNotification(st.notifications, n) }));
-      handlers.onNotification?.(n);
-    });
+    s.on('live:hello', (h) => handlers.onHello?.(h));
+    s.on('notification', (n) => handlers.onNotification?.(n));
   },
   disconnect() {
     socket?.removeAllListeners();

@@ -5,6 +5,8 @@ import { routeFromDeepLink } from '../../routing/route';
 import { useCustomer } from '../../state/customerStore';
 import { useHealth } from '../../state/healthStore';
 import { useLive } from '../../state/liveStore';
+import { useNotifications } from '../../state/notificationStore';
+import { NotificationToasts } from '../notifications/NotificationToasts';
 import { useSession } from '../../state/sessionStore';
 import { useTimeline } from '../../state/timelineStore';
 import { CustomerPage } from '../customer/CustomerPage';
@@ -35,6 +37,9 @@ export function AppShell({ token }: { token: string }) {
 
   useEffect(() => {
     const live = useLive.getState();
+    const inbox = useNotifications.getState();
+    // The inbox and its cursor are per user and survive a reload (sessionStorage).
+    inbox.load(useSession.getState().session?.user.id ?? 'anonymous');
     live.connect(token, {
       onTimelineRow: (row) => {
         useTimeline.getState().receiveLive(row);
@@ -42,8 +47,12 @@ export function AppShell({ token }: { token: string }) {
         if (row?.customer_id === useCustomer.getState().customerId) useCustomer.getState().refreshSoon();
       },
       onSeedProgress: (p) => useHealth.getState().applySeed(p),
+      cursor: () => useNotifications.getState().cursor(),
+      onHello: (h) => useNotifications.getState().hello(h),
       onNotification: (n) => {
-        if (n.severity === 'HIGH' && document.hidden) platform().notify('CS360', n.message);
+        // New ones only: a replay of something already in the inbox shows no toast and no popup.
+        if (!useNotifications.getState().receive(n)) return;
+        platform().notify(`CS360 · ${n.type === 'SLA_BREACH' ? 'SLA' : n.type === 'TICKET_ESCALATED' ? '⚠' : ''} ${n.customer_id}`, n.message);
       },
       onUnauthenticated: () => useSession.getState().expire(),
     });
@@ -63,6 +72,7 @@ export function AppShell({ token }: { token: string }) {
     <div className="app">
       <TopBar />
       <ReconnectBanner />
+      <NotificationToasts />
       <main className="main">{route.name === 'customer' ? <CustomerPage key={route.customerId} customerId={route.customerId} /> : <Home />}</main>
     </div>
   );

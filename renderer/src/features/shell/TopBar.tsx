@@ -4,6 +4,7 @@ import { goHome } from '../../routing/useRoute';
 import { useHealth } from '../../state/healthStore';
 import { useLive } from '../../state/liveStore';
 import { useSession } from '../../state/sessionStore';
+import { InboxButton } from '../notifications/InboxButton';
 import { SearchBox } from '../search/SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -27,6 +28,7 @@ export function TopBar() {
           </span>
         ) : null}
         <span className={`live-dot live-${live}`} title={t(`live.${live === 'offline' ? 'disconnected' : live}`)} data-testid="live-status" data-status={live} />
+        <InboxButton />
         <LanguageSwitch />
         {user ? (
           <div className="user" data-testid="current-user" data-user-id={user.id}>

@@ -1,0 +1,187 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClientToServerEvents, LiveHello, LiveNotification, ServerToClientEvents } from '../../common/live';
+import type { CsNotification } from '../../common/model';
+import type { TopicMessages } from '../ports/eventBus';
+import { rest } from '../testing/http';
+import { startTestApp, type TestApp } from '../testing/testApp';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+let t: TestApp;
+const open: Client[] = [];
+let agents: { id: string; role: string }[] = [];
+
+beforeAll(async () => {
+  t = await startTestApp({ demo: { customers: 30, events: 2000, whaleEvents: 200 } });
+  agents = ((await (await fetch(`${t.baseUrl}/api/auth/agents`)).json()) as { agents: { id: string; role: string }[] }).agents;
+});
+afterAll(async () => {
+  for (const s of open) s.close();
+  await t?.close();
+});
+
+async function tokenFor(agentId: string): Promise<string> {
+  const res = await fetch(`${t.baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** A connected client that records what it receives from the first packet on. */
+async function client(auth: Record<string, unknown>) {
+  const s: Client = connect(t.baseUrl, { auth, transports: ['websocket'], reconnection: false });
+  open.push(s);
+  const got: LiveNotification[] = [];
+  let hello: LiveHello | null = null;
+  s.on('notification', (n) => got.push(n));
+  s.on('live:hello', (h) => (hello = h));
+  await new Promise<void>((resolve, reject) => {
+    s.on('connect', () => resolve());
+    s.on('connect_error', (e) => reject(e));
+  });
+  await waitFor(() => hello !== null);
+  return { s, got, hello: () => hello as unknown as LiveHello };
+}
+
+async function waitFor(cond: () => boolean, ms = 5000) {
+  const until = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+let n = 0;
+function note(over: Partial<CsNotification> = {}): CsNotification {
+  n += 1;
+  return {
+    notification_id: `ntf-test-${n}`,
+    type: 'TICKET_ESCALATED',
+    customer_id: 'C0000005',
+    case_id: 'C0000005-case',
+    ticket_id: '00000000-0000-4000-8000-000000000001',
+    agent_id: null,
+    event_time: Date.now(),
+    severity: 'HIGH',
+    message: `test ${n}`,
+    ...over,
+  };
+}
+const publish = (m: unknown) => t.app.adapters.bus.publish('cs_notifications', m as CsNotification);
+
+describe('notification relay over socket.io', () => {
+  it('refuses an unauthenticated socket, even one that brings a cursor', async () => {
+    await expect(client({ lastSeq: 0 })).rejects.toThrow(/UNAUTHENTICATED/);
+    await expect(client({ token: 'forged', lastSeq: 0 })).rejects.toThrow(/UNAUTHENTICATED/);
+  });
+
+  it('delivers a notification to the assigned agent, the customer watchers and supervisors, and no one else', async () => {
+    const [a, b, c] = agents.filter((x) => x.role === 'AGENT');
+    const sup = agents.find((x) => x.role === 'SUPERVISOR')!;
+    const assigned = await client({ token: await tokenFor(a!.id) });
+    const bystander = await client({ token: await tokenFor(b!.id) });
+    const watcher = await client({ token: await tokenFor(c!.id) });
+    const supervisor = await client({ token: await tokenFor(sup.id) });
+    expect(await watcher.s.emitWithAck('customer:watch', 'C0000007')).toEqual({ ok: true });
+    expect(await bystander.s.emitWithAck('customer:watch', 'C0000008')).toEqual({ ok: true });
+    const msg = note({ agent_id: a!.id, customer_id: 'C0000007' });
+    await publish(msg);
+    await waitFor(() => assigned.got.length === 1 && supervisor.got.length === 1 && watcher.got.length === 1);
+    await settle();
+    for (const r of [assigned, supervisor, watcher]) {
+      expect(r.got).toHaveLength(1);
+      expect(r.got[0]).toMatchObject({ notification_id: msg.notification_id, customer_id: 'C0000007' });
+      expect(r.got[0]!.seq).toBeGreaterThan(0);
+    }
+    expect(bystander.got).toEqual([]);
+  });
+
+  it('replays exactly what a reconnecting client missed, in order, and nothing twice', async () => {
+    const [a, b] = agents.filter((x) => x.role === 'AGENT');
+    const sup = agents.find((x) => x.role === 'SUPERVISOR')!;
+    const supToken = await tokenFor(sup.id);
+    const aToken = await tokenFor(a!.id);
+    const first = await client({ token: supToken });
+    const firstA = await client({ token: aToken });
+    await publish(note({ agent_id: a!.id }));
+    await waitFor(() => first.got.length === 1 && firstA.got.length === 1);
+    const cursor = first.got[0]!.seq;
+    const epoch = first.hello().epoch;
+    first.s.close();
+    firstA.s.close();
+    // Missed while away: one for agent a, one for agent b, one unassigned.
+    const missed = [note({ agent_id: a!.id }), note({ agent_id: b!.id }), note()];
+    for (const m of missed) await publish(m);
+
+    const back = await client({ token: supToken, lastSeq: cursor, epoch });
+    const backA = await client({ token: aToken, lastSeq: cursor, epoch });
+    await waitFor(() => back.got.length === 3 && backA.got.length === 1);
+    expect(back.got.map((x) => x.notification_id)).toEqual(missed.map((m) => m.notification_id));
+    const seqs = back.got.map((x) => x.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(seqs[0]).toBeGreaterThan(cursor);
+    expect(backA.got.map((x) => x.notification_id)).toEqual([missed[0]!.notification_id]);
+
+    // After the replay, live again: the next one arrives once.
+    const live = note({ agent_id: a!.id });
+    await publish(live);
+    await waitFor(() => back.got.length === 4 && backA.got.length === 2);
+    await settle();
+    expect(back.got.map((x) => x.notification_id)).toEqual([...missed, live].map((m) => m.notification_id));
+    expect(new Set(back.got.map((x) => x.seq)).size).toBe(4);
+
+    // A cursor at the head replays nothing; one from another epoch (a restart) replays what the log holds.
+    const atHead = await client({ token: supToken, lastSeq: back.got[3]!.seq, epoch });
+    const otherEpoch = await client({ token: aToken, lastSeq: 10_000, epoch: 'gone' });
+    await settle();
+    expect(atHead.got).toEqual([]);
+    expect(otherEpoch.got.map((x) => x.agent_id)).toEqual(expect.arrayContaining([a!.id]));
+    expect(otherEpoch.got.every((x) => x.agent_id === a!.id)).toBe(true);
+  });
+
+  it('dead-letters malformed, oversized and unknown-type messages with the reason and keeps relaying', async () => {
+    const sup = agents.find((x) => x.role === 'SUPERVISOR')!;
+    const watcher = await client({ token: await tokenFor(sup.id) });
+    const dead: TopicMessages['cs.deadletter'][] = [];
+    const stop = t.app.adapters.bus.subscribe('cs.deadletter', (d) => {
+      dead.push(d);
+    });
+    try {
+      await publish({ hello: 'world' });
+      await publish(null);
+      await publish({ ...note(), message: 'x'.repeat(20_000) });
+      await publish({ ...note(), type: 'PARTY_TIME' });
+      const good = note();
+      await publish(good);
+      await waitFor(() => watcher.got.length === 1);
+      expect(watcher.got[0]!.notification_id).toBe(good.notification_id);
+      expect(dead.map((d) => d.topic)).toEqual(['cs_notifications', 'cs_notifications', 'cs_notifications', 'cs_notifications']);
+      expect(dead[0]!.reason).toMatch(/^malformed/);
+      expect(dead[1]!.reason).toMatch(/^malformed/);
+      expect(dead[2]!.reason).toMatch(/^oversized/);
+      expect(dead[3]!.reason).toMatch(/^unknown type: PARTY_TIME/);
+    } finally {
+      stop();
+    }
+  });
+
+  it('turns POST /support/cases/{id}/escalate into a TICKET_ESCALATED notification for supervisors', async () => {
+    const sup = agents.find((x) => x.role === 'SUPERVISOR')!;
+    const supToken = await tokenFor(sup.id);
+    const watcher = await client({ token: supToken });
+    const agentToken = await t.token('AGENT');
+    const created = await rest<{ ticket_id: string }>(t.baseUrl, agentToken, 'POST', '/support/cases', { customerId: 'C0000009', subject: 'Hoàn tiền chậm', message: 'Chưa nhận được tiền hoàn.', priority: 'URGENT' });
+    expect(created.status).toBe(201);
+    const esc = await rest<{ status: string }>(t.baseUrl, agentToken, 'POST', `/support/cases/${created.json.ticket_id}/escalate`, { reason: 'refund overdue' });
+    expect(esc.status).toBe(200);
+    expect(esc.json.status).toBe('ESCALATED');
+    await waitFor(() => watcher.got.some((x) => x.type === 'TICKET_ESCALATED' && x.ticket_id === created.json.ticket_id));
+    const got = watcher.got.find((x) => x.ticket_id === created.json.ticket_id)!;
+    expect(got).toMatchObject({ customer_id: 'C0000009', severity: 'HIGH' });
+    expect(got.message).toContain('refund overdue');
+    // Bad input and roles.
+    expect((await rest(t.baseUrl, agentToken, 'POST', `/support/cases/${created.json.ticket_id}/escalate`, {})).status).toBe(400);
+    expect((await rest(t.baseUrl, agentToken, 'POST', '/support/cases/00000000-0000-4000-8000-000000000000/escalate', { reason: 'nope nope' })).status).toBe(404);
+    expect((await rest(t.baseUrl, await t.token('ANALYST'), 'POST', `/support/cases/${created.json.ticket_id}/escalate`, { reason: 'analyst' })).status).toBe(403);
+    expect((await rest(t.baseUrl, null, 'POST', `/support/cases/${created.json.ticket_id}/escalate`, { reason: 'anon' })).status).toBe(401);
+  });
+});
