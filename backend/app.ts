@@ -77,9 +77,13 @@ export async function createApp(config: AppConfig, log: Logger) {
 
   // SP-01: any new event for a customer drops their cached timeline pages.
   const stopInvalidation = adapters.bus.subscribe('cs_timeline', (row) => adapters.cache.invalidateTag(customerTag(row.customer_id)));
+  const livePipeline = new CustomerCasePipeline({ loadState: storeStateLoader(adapters.caseStore) });
+  // Customers idle past the session gap are dropped from memory; loadState brings them back from the store.
+  const evictTimer = setInterval(() => livePipeline.evictIdle(Date.now()), 5 * 60_000);
+  evictTimer.unref();
   const stopPipeline = runLivePipeline({
     bus: adapters.bus,
-    pipeline: new CustomerCasePipeline({ loadState: storeStateLoader(adapters.caseStore) }),
+    pipeline: livePipeline,
     sinks: { cases: adapters.caseStore, history: adapters.history },
     log,
     onProcessed: (outcome) => metrics.pipelineEvents.inc({ outcome }),
@@ -133,6 +137,7 @@ export async function createApp(config: AppConfig, log: Logger) {
     },
     async close(): Promise<void> {
       stopTrickle();
+      clearInterval(evictTimer);
       stopPipeline();
       stopInvalidation();
       stopEscalations();
