@@ -7,6 +7,7 @@ import { openEmbeddedAdapters } from './adapters/embedded/embeddedAdapters';
 import { readManifest, seedDemo } from './adapters/embedded/demoSeeder';
 import { startLiveTrickle } from './adapters/embedded/liveTrickle';
 import { runLivePipeline, storeStateLoader } from './adapters/embedded/pipelineRunner';
+import { openStackAdapters } from './adapters/stack/stackAdapters';
 import { attachSocketServer } from './api/live/socketServer';
 import { createMetrics } from './api/metrics';
 import { buildServer } from './api/server';
@@ -35,8 +36,9 @@ function sessionSecret(config: AppConfig): string {
 
 /** The composition root: picks adapters from config, builds services, api and live channel. */
 export async function createApp(config: AppConfig, log: Logger) {
-  if (config.mode !== 'embedded') throw new Error('mode "stack" needs the stack adapters (the stack-mode issue); use mode "embedded"');
-  const adapters = await openEmbeddedAdapters(config, log);
+  // Stack mode: Cassandra, PostgreSQL, Redis and Kafka; cs_timeline stays local (SQLite) until the Trino
+  // adapter, and the embedded pipeline + demo seeding below run in both modes (docs/decisions.md).
+  const adapters = config.mode === 'stack' ? await openStackAdapters(config, log) : await openEmbeddedAdapters(config, log);
   const metrics = createMetrics();
   const tokens = new SessionTokens(sessionSecret(config), config.auth.tokenTtlSeconds);
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** Env vars and flags are strings; "false" must mean false (z.coerce.boolean would say true). */
 const flag = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
+/** A list from the environment is comma-separated ("h1:9042,h2:9042"). */
+const list = z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.string().min(1)).min(1));
 
 /** The one typed configuration. File (CS360_CONFIG or --config) < environment (CS360_*) < command-line flags. */
 export const configSchema = z
@@ -68,6 +70,44 @@ export const configSchema = z
         retryBaseMs: z.coerce.number().int().min(1).max(60_000).default(1000),
         /** Notifications kept for reconnect replay. */
         replayBufferSize: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+      })
+      .prefault({}),
+    /**
+     * Connection settings of `mode: 'stack'` (backend/adapters/stack/stackAdapters.ts). The defaults are
+     * the no-Docker runner's (`npm run stack:up`, stack/README.md); compose or a real platform overrides them.
+     */
+    stack: z
+      .object({
+        cassandra: z
+          .object({
+            contactPoints: list.default(['127.0.0.1:59042']),
+            localDataCenter: z.string().min(1).default('datacenter1'),
+            keyspace: z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'a lower-case CQL keyspace name').default('cs'),
+          })
+          .prefault({}),
+        postgres: z
+          .object({
+            url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').default('postgres://cs360@127.0.0.1:55432/cs360'),
+            maxConnections: z.coerce.number().int().min(1).max(200).default(10),
+          })
+          .prefault({}),
+        redis: z
+          .object({
+            url: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').default('redis://127.0.0.1:56379/0'),
+            /** Prefixes every key: several deployments (or test runs) can share one Redis. */
+            keyPrefix: z.string().default('cs360:'),
+          })
+          .prefault({}),
+        kafka: z
+          .object({
+            brokers: list.default(['127.0.0.1:59092']),
+            /** Consumer group prefix: each subscribed topic is consumed in group `<groupId>.<topic>`. */
+            groupId: z.string().min(1).default('cs360-backend'),
+            clientId: z.string().min(1).default('cs360-backend'),
+            /** Appended to every topic name; non-empty only for test runs and tenants (those topics are created at start). */
+            topicSuffix: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
+          })
+          .prefault({}),
       })
       .prefault({}),
     log: z

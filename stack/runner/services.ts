@@ -1,10 +1,10 @@
 // The engines the no-Docker runner starts, in order. Each one: install (Debian or Maven Central,
 // cached), start on 127.0.0.1, a real readiness probe, and a stop that touches only its own pid.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, chownSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chownSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyCassandraSchema } from '../../backend/adapters/stack/cassandraSchema';
-import { CACHE, HOST, STACK, StackError, ensureApt, javaMajor, mavenLib, ourPid, run, say, stateDir, stopPid, startDetached, tcpExchange, which } from './lib';
+import { CACHE, HOST, REPO, STACK, StackError, ensureApt, javaMajor, mavenLib, ourPid, run, say, sleep, stateDir, stopPid, startDetached, tcpExchange, warn, which } from './lib';
 
 export interface Service {
   name: string;
@@ -219,33 +219,38 @@ const kafka: Service = {
     return r !== null && r.length >= 10 && r.readInt16BE(8) === 0;
   },
   async afterReady() {
-    // CreateTopics v0; TOPIC_ALREADY_EXISTS (36) is fine. Retried: the controller may still be settling.
     const topics = kafkaTopics();
-    const body = Buffer.concat([i32(topics.length), ...topics.map((t) => Buffer.concat([kstr(t.name), i32(t.partitions), i16(1), i32(0), i32(0)])), i32(30_000)]);
-    for (let attempt = 1; ; attempt++) {
-      const r = await tcpExchange(KAFKA_PORT, kafkaRequest(19, 0, body), kafkaComplete, 35_000);
-      const errors: string[] = [];
-      if (!r) errors.push('no answer');
-      else {
-        let o = 8;
-        const n = r.readInt32BE(o);
-        o += 4;
-        for (let i = 0; i < n; i++) {
-          const len = r.readInt16BE(o);
-          const name = r.subarray(o + 2, o + 2 + len).toString();
-          o += 2 + len;
-          const code = r.readInt16BE(o);
-          o += 2;
-          if (code !== 0 && code !== 36) errors.push(`${name}: error ${code}`);
-        }
-      }
-      if (errors.length === 0) return void say(`  topics: ${topics.map((t) => t.name).join(', ')}`);
-      if (attempt >= 5) throw new StackError(`creating Kafka topics failed: ${errors.join('; ')}`);
-      await new Promise((res) => setTimeout(res, 2000));
-    }
+    await ensureKafkaTopics(topics);
+    say(`  topics: ${topics.map((t) => t.name).join(', ')}`);
   },
   stop: (pid) => stopPid(pid, 60_000),
 };
+
+/** CreateTopics v0; TOPIC_ALREADY_EXISTS (36) is fine. Retried: the controller may still be settling. */
+async function ensureKafkaTopics(topics: { name: string; partitions: number }[]): Promise<void> {
+  const body = Buffer.concat([i32(topics.length), ...topics.map((t) => Buffer.concat([kstr(t.name), i32(t.partitions), i16(1), i32(0), i32(0)])), i32(30_000)]);
+  for (let attempt = 1; ; attempt++) {
+    const r = await tcpExchange(KAFKA_PORT, kafkaRequest(19, 0, body), kafkaComplete, 35_000);
+    const errors: string[] = [];
+    if (!r) errors.push('no answer');
+    else {
+      let o = 8;
+      const n = r.readInt32BE(o);
+      o += 4;
+      for (let i = 0; i < n; i++) {
+        const len = r.readInt16BE(o);
+        const name = r.subarray(o + 2, o + 2 + len).toString();
+        o += 2 + len;
+        const code = r.readInt16BE(o);
+        o += 2;
+        if (code !== 0 && code !== 36) errors.push(`${name}: error ${code}`);
+      }
+    }
+    if (errors.length === 0) return;
+    if (attempt >= 5) throw new StackError(`creating Kafka topics failed: ${errors.join('; ')}`);
+    await new Promise((res) => setTimeout(res, 2000));
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Cassandra 5.0 from Maven Central (Java 11 or 17)
@@ -453,5 +458,213 @@ const s3: Service = {
   stop: (pid) => stopPid(pid, 20_000),
 };
 
-export const SERVICES: Service[] = [postgres, redis, kafka, cassandra, s3];
+// ---------------------------------------------------------------------------------------------
+// Kafka Connect 3.9 (distributed worker) + Debezium's PostgreSQL connector, from Maven Central
+// ---------------------------------------------------------------------------------------------
+const DEBEZIUM_VERSION = '3.0.8.Final';
+const CONNECT_PORT = envPort('CS360_CONNECT_PORT', 58083);
+const connectLib = () => join(CACHE, `connect-${KAFKA_VERSION}`, 'lib');
+const debeziumPlugins = () => join(CACHE, `debezium-postgres-${DEBEZIUM_VERSION}`, 'plugins');
+const CONNECT_URL = `http://${HOST}:${CONNECT_PORT}`;
+/** The support-cdc connector (stack/debezium/support-cdc.json) as the runner registers it: local PostgreSQL. */
+export function supportCdcConnector(): { name: string; config: Record<string, string> } {
+  const file = JSON.parse(readFileSync(join(STACK, 'debezium', 'support-cdc.json'), 'utf8')) as { name: string; config: Record<string, string> };
+  return { name: file.name, config: { ...file.config, 'database.hostname': HOST, 'database.port': String(PG_PORT) } };
+}
+/** Debezium's topic for a captured table: <topic.prefix>.<schema>.<table>. */
+export const SUPPORT_CDC_TOPIC = 'cs.public.support_notes';
+
+/** Unpacks Debezium's plugin tar.gz (stack/runner/maven/debezium-postgres/pom.xml) into the plugin path. Cached. */
+function debeziumPlugin(): void {
+  const home = join(CACHE, `debezium-postgres-${DEBEZIUM_VERSION}`);
+  if (existsSync(join(home, '.complete'))) return;
+  say(`  downloading Debezium PostgreSQL connector ${DEBEZIUM_VERSION} from Maven Central (first run only)…`);
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      rmSync(debeziumPlugins(), { recursive: true, force: true });
+      // The plugin's "already unpacked" markers go to the cache too (by default: target/ in the repo).
+      rmSync(join(home, 'markers'), { recursive: true, force: true });
+      run('mvn', ['-B', '-q', `-Dmaven.repo.local=${join(CACHE, 'm2')}`, 'dependency:unpack', `-Dplugin.dir=${debeziumPlugins()}`, `-Dmarkers.dir=${join(home, 'markers')}`], {
+        cwd: join(STACK, 'runner', 'maven', 'debezium-postgres'),
+        what: `download of debezium-connector-postgres ${DEBEZIUM_VERSION} (mvn dependency:unpack)`,
+      });
+      const jar = join(debeziumPlugins(), 'debezium-connector-postgres', `debezium-connector-postgres-${DEBEZIUM_VERSION}.jar`);
+      if (!existsSync(jar)) throw new StackError(`mvn dependency:unpack finished but ${jar} is missing`);
+      writeFileSync(join(home, '.complete'), new Date().toISOString());
+      return;
+    } catch (e) {
+      lastError = e;
+      warn(`  download attempt ${attempt} failed${attempt < 3 ? ', retrying' : ''}`);
+    }
+  }
+  throw new StackError(`download failed: ${(lastError as Error).message}`);
+}
+
+async function connectApi(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const r = await fetch(`${CONNECT_URL}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await r.text();
+  let json: unknown = text;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  return { status: r.status, json };
+}
+
+interface ConnectorStatus {
+  connector?: { state: string; trace?: string };
+  tasks?: { id: number; state: string; trace?: string }[];
+}
+async function connectorState(name: string): Promise<ConnectorStatus | null> {
+  const r = await connectApi('GET', `/connectors/${name}/status`);
+  return r.status === 200 ? (r.json as ConnectorStatus) : null;
+}
+async function waitConnector(name: string, want: (s: ConnectorStatus) => boolean, what: string, timeoutMs = 90_000): Promise<ConnectorStatus> {
+  const until = Date.now() + timeoutMs;
+  let last: ConnectorStatus | null = null;
+  while (Date.now() < until) {
+    last = await connectorState(name).catch(() => null);
+    if (last && want(last)) return last;
+    const failed = last?.tasks?.find((t) => t.state === 'FAILED') ?? (last?.connector?.state === 'FAILED' ? last.connector : undefined);
+    if (failed) throw new StackError(`connector ${name} FAILED: ${(failed.trace ?? '').split('\n').slice(0, 6).join('\n')}`);
+    await sleep(1000);
+  }
+  throw new StackError(`connector ${name} not ${what} after ${timeoutMs / 1000} s (last status: ${JSON.stringify(last)})`);
+}
+const running = (s: ConnectorStatus) => s.connector?.state === 'RUNNING' && (s.tasks?.length ?? 0) > 0 && (s.tasks ?? []).every((t) => t.state === 'RUNNING');
+
+/** The support schema in the cs360 database (the tables the connector captures), like the adapter's migrate(). */
+async function applyPgMigrations(c: import('pg').Client): Promise<string[]> {
+  await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+  const done = new Set((await c.query<{ id: string }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id));
+  const applied: string[] = [];
+  const dir = join(STACK, 'postgres', 'migrations');
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.sql')).sort()) {
+    const id = f.replace(/\.sql$/, '');
+    if (done.has(id)) continue;
+    await c.query(`BEGIN; ${readFileSync(join(dir, f), 'utf8')}; INSERT INTO schema_migrations (id) VALUES ('${id}'); COMMIT;`);
+    applied.push(id);
+  }
+  return applied;
+}
+
+const connect: Service = {
+  name: 'connect',
+  port: CONNECT_PORT,
+  marker: 'ConnectDistributed',
+  startTimeoutMs: 120_000,
+  install() {
+    const major = javaMajor();
+    if (major < 17) throw new StackError(`Debezium ${DEBEZIUM_VERSION} needs Java 17 or newer (found ${major})`);
+    mavenLib('connect', KAFKA_VERSION);
+    debeziumPlugin();
+  },
+  start() {
+    const dir = stateDir('connect');
+    const props = join(dir, 'worker.properties');
+    writeFileSync(
+      props,
+      `${readFileSync(join(STACK, 'debezium', 'worker.properties'), 'utf8')}
+# ---- added by stack/runner (127.0.0.1, private ports, cached plugin path)
+bootstrap.servers=${HOST}:${KAFKA_PORT}
+listeners=http://${HOST}:${CONNECT_PORT}
+rest.advertised.host.name=${HOST}
+rest.advertised.port=${CONNECT_PORT}
+plugin.path=${debeziumPlugins()}
+`,
+    );
+    writeFileSync(
+      join(dir, 'log4j.properties'),
+      ['log4j.rootLogger=INFO, stdout', 'log4j.appender.stdout=org.apache.log4j.ConsoleAppender', 'log4j.appender.stdout.layout=org.apache.log4j.PatternLayout', 'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n', 'log4j.logger.org.reflections=ERROR', 'log4j.logger.org.apache.kafka.clients=WARN', ''].join('\n'),
+    );
+    return startDetached('connect', 'java', ['-Xms256m', '-Xmx1g', '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`, '-cp', `${connectLib()}/*`, 'org.apache.kafka.connect.cli.ConnectDistributed', props]);
+  },
+  async probe() {
+    // /connectors answers as soon as the REST server is up, before the worker has its internal topics
+    // and has joined its group; /health (Kafka 3.9, KIP-1017) answers 200 only once the worker is started.
+    const health = await fetch(`${CONNECT_URL}/health`, { signal: AbortSignal.timeout(3000) }).catch(() => null);
+    if (health?.status !== 200) return false;
+    const r = await fetch(`${CONNECT_URL}/connectors`, { signal: AbortSignal.timeout(3000) }).catch(() => null);
+    return r?.status === 200 && Array.isArray(await r.json().catch(() => null));
+  },
+  async afterReady() {
+    const cdc = supportCdcConnector();
+    const slot = cdc.config['slot.name'] as string;
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ host: HOST, port: PG_PORT, user: 'postgres', database: cdc.config['database.dbname'], connectionTimeoutMillis: 5000 });
+    try {
+      await c.connect().catch((e: Error) => {
+        throw new StackError(`PostgreSQL at ${HOST}:${PG_PORT} is needed by connect (npm run stack:up -- postgres): ${e.message}`);
+      });
+      const applied = await applyPgMigrations(c);
+      if (applied.length) say(`  migrations applied to ${cdc.config['database.dbname']}: ${applied.join(', ')}`);
+      // The topic exists before the first change, so consumers can subscribe right away.
+      await ensureKafkaTopics([{ name: SUPPORT_CDC_TOPIC, partitions: 1 }]);
+      const registered = ((await connectApi('GET', '/connectors')).json as string[]).includes(cdc.name);
+      const slotRow = (await c.query<{ active_pid: number | null }>('SELECT active_pid FROM pg_replication_slots WHERE slot_name = $1', [slot])).rows[0];
+      if (!registered && slotRow) {
+        // A slot whose connector this Kafka cluster does not know (Kafka state reset, earlier run): stale.
+        if (slotRow.active_pid) await c.query('SELECT pg_terminate_backend($1)', [slotRow.active_pid]);
+        await c.query('SELECT pg_drop_replication_slot($1)', [slot]);
+        say(`  dropped the stale replication slot ${slot}`);
+      }
+      if (registered && !slotRow) {
+        // The connector's stored offsets point into WAL the slot no longer covers (PostgreSQL reset):
+        // forget them, or Debezium would skip changes with a lower LSN than the stored one.
+        await connectApi('PUT', `/connectors/${cdc.name}/stop`);
+        await waitConnector(cdc.name, (s) => s.connector?.state === 'STOPPED', 'STOPPED');
+        const del = await connectApi('DELETE', `/connectors/${cdc.name}/offsets`);
+        if (del.status !== 200) throw new StackError(`resetting ${cdc.name}'s offsets failed: ${del.status} ${JSON.stringify(del.json)}`);
+        say(`  replication slot ${slot} was gone: ${cdc.name}'s offsets reset`);
+      }
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+    const put = await connectApi('PUT', `/connectors/${cdc.name}/config`, cdc.config);
+    if (put.status !== 200 && put.status !== 201) throw new StackError(`registering ${cdc.name} failed: ${put.status} ${JSON.stringify(put.json)}`);
+    const st = await connectorState(cdc.name);
+    if (st?.connector?.state === 'STOPPED' || st?.connector?.state === 'PAUSED') await connectApi('PUT', `/connectors/${cdc.name}/resume`);
+    await waitConnector(cdc.name, running, 'RUNNING');
+    say(`  connector ${cdc.name} RUNNING (slot ${slot}, topic ${SUPPORT_CDC_TOPIC})`);
+  },
+  stop: (pid) => stopPid(pid, 60_000),
+};
+
+// ---------------------------------------------------------------------------------------------
+// CouchDB protocol: pouchdb-server (npm, a devDependency), LevelDB files in the state dir
+// ---------------------------------------------------------------------------------------------
+const COUCHDB_PORT = envPort('CS360_COUCHDB_PORT', 55984);
+const pouchdbServerBin = () => join(REPO, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
+const couchdb: Service = {
+  name: 'couchdb',
+  port: COUCHDB_PORT,
+  marker: 'pouchdb-server',
+  startTimeoutMs: 60_000,
+  install() {
+    if (!existsSync(pouchdbServerBin())) throw new StackError('pouchdb-server is missing from node_modules: run `npm ci` (it is a devDependency)');
+  },
+  start() {
+    const dir = stateDir('couchdb');
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    // --config and the server's own log stay in the state dir (its defaults write into the cwd).
+    return startDetached('couchdb', process.execPath, [pouchdbServerBin(), '--host', HOST, '--port', String(COUCHDB_PORT), '--dir', join(dir, 'data'), '--config', join(dir, 'config.json'), '--no-color'], { cwd: dir });
+  },
+  async probe() {
+    // The CouchDB welcome document, then _all_dbs: the database layer answers, not only the HTTP listener.
+    const root = await fetch(`http://${HOST}:${COUCHDB_PORT}/`, { signal: AbortSignal.timeout(2000) }).catch(() => null);
+    if (root?.status !== 200 || !('version' in ((await root.json().catch(() => ({}))) as object))) return false;
+    const dbs = await fetch(`http://${HOST}:${COUCHDB_PORT}/_all_dbs`, { signal: AbortSignal.timeout(2000) }).catch(() => null);
+    return dbs?.status === 200;
+  },
+  stop: (pid) => stopPid(pid, 20_000),
+};
+
+export const SERVICES: Service[] = [postgres, redis, kafka, cassandra, s3, connect, couchdb];
 export { ourPid };

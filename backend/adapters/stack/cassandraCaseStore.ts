@@ -1,10 +1,11 @@
 import cassandra from 'cassandra-driver';
+import { AppError } from '../../../common/errors';
 import type { CustomerCaseRow, CustomerProfile, CustomerStats } from '../../../common/model';
 import type { SearchQuery } from '../../../common/searchQuery';
 import type { CaseStore, CustomerHitRow } from '../../ports/caseStore';
 import { nameKeys } from '../embedded/sqliteCaseStore';
 
-const { Client, types } = cassandra;
+const { Client, types, errors, policies } = cassandra;
 type CqlClient = InstanceType<typeof Client>;
 type Row = cassandra.types.Row;
 
@@ -73,6 +74,52 @@ const toProfile = (r: Row): CustomerProfile => ({
   created_at: ms(r.get('created_at')),
 });
 
+const { responseErrorCodes: RC } = types;
+/** Server answers that mean "not now" rather than "wrong request". */
+const TRANSIENT_CODES = new Set<number>([RC.unavailableException, RC.overloaded, RC.isBootstrapping, RC.readTimeout, RC.writeTimeout, RC.readFailure, RC.writeFailure]);
+
+/**
+ * Node down, connection refused/reset, timeouts and "not enough replicas" become a typed
+ * UNAVAILABLE (503 / extensions.code) with the driver's error kept as the cause for the logs;
+ * anything else (a bad statement, a bug) stays as it is and surfaces as INTERNAL.
+ */
+export function toUnavailable(err: unknown): unknown {
+  const transient =
+    err instanceof errors.NoHostAvailableError ||
+    err instanceof errors.OperationTimedOutError ||
+    err instanceof errors.BusyConnectionError ||
+    (err instanceof errors.ResponseError && TRANSIENT_CODES.has(err.code)) ||
+    (err instanceof Error && /ECONNREFUSED|ECONNRESET|EPIPE|socket (was )?closed|connection.*closed/i.test(err.message));
+  return transient ? new AppError('UNAVAILABLE', 'The customer store (Cassandra) is unavailable; try again shortly', undefined, err) : err;
+}
+async function mapped<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    throw toUnavailable(err);
+  }
+}
+
+/** Customers written concurrently by one upsert call (each customer's rows stay in order). */
+const WRITE_CONCURRENCY = 16;
+/**
+ * Runs `fn` over the items, one customer's items one after another (a case move reads the previous
+ * position first), different customers concurrently: a demo batch is thousands of round trips.
+ */
+async function perCustomer<T extends { customer_id: string }>(items: T[], fn: (item: T) => Promise<void>): Promise<void> {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = groups.get(it.customer_id);
+    if (g) g.push(it);
+    else groups.set(it.customer_id, [it]);
+  }
+  const queue = [...groups.values()];
+  const worker = async () => {
+    for (let g = queue.shift(); g; g = queue.shift()) for (const it of g) await fn(it);
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, queue.length) }, worker));
+}
+
 const CASE_COLS = 'customer_id, case_id, last_event_time, order_ids, payment_status, ticket_status, shipment_status, notes';
 const P = { prepare: true } as const;
 
@@ -110,6 +157,8 @@ export class CassandraCaseStore implements CaseStore {
       contactPoints: s.contactPoints,
       localDataCenter: s.localDataCenter,
       socketOptions: { connectTimeout: 5000, readTimeout: 12_000 },
+      // The default policy backs off up to 10 minutes; a node that comes back should serve within seconds.
+      policies: { reconnection: new policies.reconnection.ExponentialReconnectionPolicy(500, 5000, false) },
     });
     await client.connect();
     return { store: new CassandraCaseStore(client, s.keyspace), client, close: () => client.shutdown() };
@@ -121,7 +170,11 @@ export class CassandraCaseStore implements CaseStore {
   }
 
   private async rows(query: string, params: unknown[]): Promise<Row[]> {
-    return (await this.client.execute(query, params, P)).rows;
+    return (await mapped(this.client.execute(query, params, P))).rows;
+  }
+
+  private async batch(queries: { query: string; params: unknown[] }[]): Promise<void> {
+    await mapped(this.client.batch(queries, { prepare: true, logged: true }));
   }
 
   async searchCustomers(query: SearchQuery, limit: number): Promise<CustomerHitRow[]> {
@@ -181,25 +234,24 @@ export class CassandraCaseStore implements CaseStore {
   }
 
   async upsertCustomers(profiles: CustomerProfile[]): Promise<void> {
-    for (const p of profiles) {
+    await perCustomer(profiles, async (p) => {
       // Contacts of the previous version that the new one no longer has are deleted in the same batch.
       const before = await this.getCustomer(p.customer_id);
       const next = contactsOf(p);
       const nextKeys = new Set(next.map((c) => `${c.kind}\0${c.value}`));
       const stale = before ? contactsOf(before).filter((c) => !nextKeys.has(`${c.kind}\0${c.value}`)) : [];
-      await this.client.batch(
+      await this.batch(
         [
           { query: this.q.upsertProfile as string, params: [p.customer_id, p.full_name, p.emails, p.phones, p.city, p.segment, new Date(p.created_at)] },
           ...stale.map((c) => ({ query: this.q.deleteContact as string, params: [c.kind, bucketOf(c.kind, c.value), c.value, p.customer_id] })),
           ...next.map((c) => ({ query: this.q.insertContact as string, params: [c.kind, bucketOf(c.kind, c.value), c.value, p.customer_id] })),
         ],
-        { prepare: true, logged: true },
       );
-    }
+    });
   }
 
   async upsertCases(rows: CustomerCaseRow[]): Promise<void> {
-    for (const r of rows) {
+    await perCustomer(rows, async (r) => {
       const [pos] = await this.rows(this.q.caseById as string, [r.customer_id, r.case_id]);
       const old = pos ? ms(pos.get('last_event_time')) : null;
       const at = new Date(r.last_event_time);
@@ -210,13 +262,13 @@ export class CassandraCaseStore implements CaseStore {
         { query: this.q.insertCase as string, params: [r.customer_id, r.case_id, at, r.order_ids, r.payment_status, r.ticket_status, r.shipment_status, r.notes] },
         { query: this.q.insertCaseById as string, params: [r.customer_id, r.case_id, at] },
       );
-      await this.client.batch(queries, { prepare: true, logged: true });
-    }
+      await this.batch(queries);
+    });
   }
 
   async upsertStats(stats: CustomerStats[]): Promise<void> {
     await Promise.all(
-      stats.map((s) => this.client.execute(this.q.upsertStats as string, [s.customer_id, types.Long.fromNumber(s.lifetime_value_vnd), s.order_count, new Date(s.last_event_time)], P)),
+      stats.map((s) => mapped(this.client.execute(this.q.upsertStats as string, [s.customer_id, types.Long.fromNumber(s.lifetime_value_vnd), s.order_count, new Date(s.last_event_time)], P))),
     );
   }
 }

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { formatCustomerId } from '../../../common/ids';
+import { readManifest } from '../embedded/demoSeeder';
+import { openServingDb, type ServingDb } from '../embedded/servingDb';
+import { SqliteHistoryStore } from '../embedded/sqliteHistoryStore';
+import type { AppConfig } from '../../config/schema';
+import type { Logger } from '../../logger';
+import type { Topic } from '../../ports/eventBus';
+import { CassandraCaseStore } from './cassandraCaseStore';
+import { KafkaBus } from './kafkaBus';
+import { openPgTicketStore } from './pgTicketStore';
+import { RedisCache } from './redisCache';
+
+/** Every topic of the Events port (created at start only for a suffixed, i.e. test/tenant, deployment). */
+const PORT_TOPICS: Topic[] = ['cs.events', 'cs_timeline', 'cs_notifications', 'support.case.opened', 'cs.deadletter'];
+
+/** The local file of stack mode: cs_timeline (until the Trino adapter) and the demo manifest. Not the embedded serving.sqlite. */
+export const STACK_LOCAL_DB = 'stack-local.sqlite';
+
+async function step<T>(engine: string, where: string, open: () => Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (err) {
+    throw new Error(`stack mode: ${engine} at ${where} did not answer — is the stack up (npm run stack:up)? ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/**
+ * Opens the production adapters of `mode: 'stack'`, in the same shape as openEmbeddedAdapters:
+ * CaseStore on Cassandra, Tickets on PostgreSQL, Cache on Redis, Events on Kafka.
+ *
+ * History has no stack adapter yet (Trino, pipeline issue): cs_timeline stays in a local SQLite file
+ * under dataDir, written by the embedded pipeline that app.ts runs in both modes (docs/decisions.md).
+ * `db` is that file; it also holds the demo manifest, which is dropped when the stack's stores no
+ * longer hold the demo data (a wiped keyspace or database), so the next start seeds them again.
+ */
+export async function openStackAdapters(config: AppConfig, log: Logger) {
+  const s = config.stack;
+  const closers: (() => Promise<unknown> | void)[] = [];
+  const closeAll = async () => {
+    for (const c of closers.reverse()) await Promise.resolve(c()).catch((err: unknown) => log.warn({ err }, 'closing a stack adapter failed'));
+  };
+  try {
+    const db: ServingDb = openServingDb(join(config.dataDir, STACK_LOCAL_DB));
+    closers.push(() => void db.close());
+
+    const cassandra = await step('Cassandra', s.cassandra.contactPoints.join(','), () =>
+      CassandraCaseStore.open({ contactPoints: s.cassandra.contactPoints, localDataCenter: s.cassandra.localDataCenter, keyspace: s.cassandra.keyspace }),
+    );
+    closers.push(() => cassandra.close());
+
+    const pgHost = new URL(s.postgres.url).host;
+    const tickets = await step('PostgreSQL', pgHost, () => openPgTicketStore({ connectionString: s.postgres.url, maxConnections: s.postgres.maxConnections }));
+    closers.push(() => tickets.close());
+
+    const cache = new RedisCache(s.redis.url, s.redis.keyPrefix);
+    closers.push(() => cache.close());
+    // One round trip, so a Redis that is down stops start-up with its address instead of failing every page later.
+    await step('Redis', new URL(s.redis.url).host, () => cache.get('startup-probe'));
+
+    const bus = await step('Kafka', s.kafka.brokers.join(','), () =>
+      KafkaBus.open({
+        brokers: s.kafka.brokers,
+        groupId: s.kafka.groupId,
+        clientId: s.kafka.clientId,
+        topicSuffix: s.kafka.topicSuffix,
+        logger: log,
+        ensureTopics: s.kafka.topicSuffix ? { topics: PORT_TOPICS, partitions: 3 } : undefined,
+      }),
+    );
+    closers.push(() => bus.close());
+
+    if (readManifest(db) && !(await demoPresent(cassandra.store, tickets.store))) {
+      log.warn('stack mode: the demo manifest is local but Cassandra/PostgreSQL do not hold the demo data; seeding again');
+      db.prepare("DELETE FROM meta WHERE key = 'demo.manifest'").run();
+    }
+    log.info({ cassandra: s.cassandra.contactPoints, keyspace: s.cassandra.keyspace, postgres: pgHost, redis: new URL(s.redis.url).host, kafka: s.kafka.brokers }, 'stack adapters open');
+    return {
+      db,
+      caseStore: cassandra.store,
+      history: new SqliteHistoryStore(db),
+      tickets: tickets.store,
+      bus,
+      cache,
+      close: closeAll,
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+export type StackAdapters = Awaited<ReturnType<typeof openStackAdapters>>;
+
+/** The first demo customer and the demo agents exist: the engines hold what the manifest says. */
+async function demoPresent(cases: CassandraCaseStore, tickets: { listAgents(): Promise<unknown[]> }): Promise<boolean> {
+  const [customer, agents] = await Promise.all([cases.getCustomer(formatCustomerId(1)), tickets.listAgents()]);
+  return customer !== null && agents.length > 0;
+}
