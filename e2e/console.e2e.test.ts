@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatVnPhone } from '../common/phone';
-import { launchChromium, startWebConsole, waitReady } from './harness';
+import { apiToken, launchChromium, startWebConsole, waitReady } from './harness';
 
 let web: Awaited<ReturnType<typeof startWebConsole>>;
 let browser: Browser;
@@ -14,9 +14,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   // Find a real customer's phone through the API, the way an agent would have it from a caller.
-  const { agents } = (await (await fetch(`${web.baseUrl}/api/auth/agents`)).json()) as { agents: { id: string; role: string }[] };
-  const signIn = await fetch(`${web.baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId: agents[0]!.id }) });
-  const { token } = (await signIn.json()) as { token: string };
+  const token = await apiToken(web.baseUrl);
   const c = (await (await fetch(`${web.baseUrl}/api/customers/C0000001`, { headers: { authorization: `Bearer ${token}` } })).json()) as { phones: string[] };
   phone = c.phones[0]!;
 });

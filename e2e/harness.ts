@@ -69,3 +69,15 @@ export async function waitReady(baseUrl: string, timeoutMs = 120_000): Promise<v
   }
   throw new Error('backend never became ready');
 }
+
+/** The demo agents' ids by role, and a session token for one of them, through the real sign-in API. */
+export async function demoAgents(baseUrl: string): Promise<{ id: string; role: string }[]> {
+  return ((await (await fetch(`${baseUrl}/api/auth/agents`)).json()) as { agents: { id: string; role: string }[] }).agents;
+}
+
+export async function apiToken(baseUrl: string, role: 'AGENT' | 'SUPERVISOR' | 'ANALYST' = 'AGENT'): Promise<string> {
+  const agent = (await demoAgents(baseUrl)).find((a) => a.role === role);
+  if (!agent) throw new Error(`no demo agent with role ${role}`);
+  const res = await fetch(`${baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId: agent.id }) });
+  return ((await res.json()) as { token: string }).token;
+}

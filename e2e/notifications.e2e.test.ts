@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWebConsole, waitReady } from './harness';
+import { apiToken, demoAgents, launchChromium, startWebConsole, waitReady } from './harness';
 
 let web: Awaited<ReturnType<typeof startWebConsole>>;
 let browser: Browser;
@@ -13,10 +13,8 @@ beforeAll(async () => {
   await waitReady(web.baseUrl);
   browser = await launchChromium();
   page = await browser.newPage();
-  const { agents } = (await (await fetch(`${web.baseUrl}/api/auth/agents`)).json()) as { agents: { id: string; role: string }[] };
-  supervisorId = agents.find((a) => a.role === 'SUPERVISOR')!.id;
-  const signIn = await fetch(`${web.baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId: agents.find((a) => a.role === 'AGENT')!.id }) });
-  agentToken = ((await signIn.json()) as { token: string }).token;
+  supervisorId = (await demoAgents(web.baseUrl)).find((a) => a.role === 'SUPERVISOR')!.id;
+  agentToken = await apiToken(web.baseUrl, 'AGENT');
 });
 
 afterAll(async () => {
