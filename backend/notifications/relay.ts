@@ -58,6 +58,8 @@ export class ReplayLog {
   readonly epoch = randomBytes(6).toString('base64url');
   private readonly ring: (RelayEntry | undefined)[];
   private head = 0;
+  /** notification_id → seq for what the ring still holds: at-least-once delivery (Kafka) must not show one twice. */
+  private readonly ids = new Map<string, number>();
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error('replay log capacity must be a positive integer');
@@ -71,8 +73,17 @@ export class ReplayLog {
 
   append(notification: CsNotification): RelayEntry {
     const entry = { seq: ++this.head, notification };
-    this.ring[entry.seq % this.capacity] = entry;
+    const slot = entry.seq % this.capacity;
+    const evicted = this.ring[slot];
+    if (evicted && this.ids.get(evicted.notification.notification_id) === evicted.seq) this.ids.delete(evicted.notification.notification_id);
+    this.ring[slot] = entry;
+    this.ids.set(notification.notification_id, entry.seq);
     return entry;
+  }
+
+  /** Whether a notification with this id is still in the log (a redelivery, not a new one). */
+  has(notificationId: string): boolean {
+    return this.ids.has(notificationId);
   }
 
   /** Entries after `afterSeq`, oldest first, that pass `entitled`. Older than the ring holds are gone. */
@@ -129,7 +140,7 @@ export class NotificationRelay {
     return () => this.listeners.delete(fn);
   }
 
-  /** Returns the new entry, or null when the message was dead-lettered. */
+  /** Returns the new entry, or null when the message was dead-lettered or is a redelivery. */
   async accept(raw: unknown): Promise<RelayEntry | null> {
     const v = validateNotification(raw);
     if (!v.ok) {
@@ -140,6 +151,11 @@ export class NotificationRelay {
       } catch (err) {
         this.deps.log.error({ err }, 'could not publish to cs.deadletter');
       }
+      return null;
+    }
+    if (this.log.has(v.notification.notification_id)) {
+      // Kafka redelivers after a crash between handling and committing: relayed once already.
+      this.deps.log.debug({ notification_id: v.notification.notification_id }, 'duplicate notification ignored');
       return null;
     }
     const entry = this.log.append(v.notification);
