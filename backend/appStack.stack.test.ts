@@ -1,86 +1,33 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Admin } from '@platformatic/kafka';
 import cassandra from 'cassandra-driver';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatVnPhone } from '../common/phone';
-import { applyCassandraSchema } from './adapters/stack/cassandraSchema';
-import { DEFAULT_CASSANDRA } from './adapters/stack/cassandraCaseStore';
-import { DEFAULT_KAFKA_BROKERS } from './adapters/stack/kafkaBus';
-import { DEFAULT_PG_URL } from './adapters/stack/pgTicketStore';
-import { DEFAULT_REDIS_URL } from './adapters/stack/redisCache';
 import { gql, rest } from './testing/http';
-import { startTestApp, type TestApp } from './testing/testApp';
+import { startStackTestApp, type StackTestApp } from './testing/stackTestApp';
+import type { TestApp } from './testing/testApp';
 
 // The backend in `mode: 'stack'` over the engines of `npm run stack:up`: a small demo seeded into a
 // throwaway Cassandra keyspace, PostgreSQL database, Redis key prefix and suffixed Kafka topics,
 // then the console's main path over HTTP, then Cassandra stopped and started under the running app.
-const PG_URL = process.env.CS360_PG_URL ?? DEFAULT_PG_URL;
-const REDIS_URL = process.env.CS360_REDIS_URL ?? DEFAULT_REDIS_URL;
-const CASSANDRA_POINTS = process.env.CS360_CASSANDRA_CONTACT_POINTS?.split(',') ?? DEFAULT_CASSANDRA.contactPoints;
-const CASSANDRA_DC = process.env.CS360_CASSANDRA_DC ?? DEFAULT_CASSANDRA.localDataCenter;
-const KAFKA_BROKERS = process.env.CS360_KAFKA_BROKERS?.split(',') ?? DEFAULT_KAFKA_BROKERS;
-const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-const KEYSPACE = `app_${RUN}`;
-const DATABASE = `cs360_app_${RUN}`;
-const TOPIC_SUFFIX = `.app.${RUN}`;
-const REPO = join(__dirname, '..');
-const exec = promisify(execFile);
-
 const CUSTOMER_Q = `query($id: ID!) { customer(id: $id) { id fullName phones emails lifetimeValueVnd cases(first: 5) { caseId } } }`;
 const TIMELINE_Q = `query($id: ID!, $first: Int, $after: String) { timeline(customerId: $id, first: $first, after: $after) { nextCursor events { id eventType kind eventTime } } }`;
 const SEARCH_Q = `query($q: String!) { searchCustomers(query: $q) { id matchedOn fullName } }`;
 
+let env: StackTestApp;
 let t: TestApp;
 let agent: string;
 let cql: cassandra.Client;
-const pgUrl = () => Object.assign(new URL(PG_URL), { pathname: `/${DATABASE}` }).toString();
-
-/** The runner's own CLI, as an operator would run it (`npm run stack:down cassandra`). */
-async function runner(cmd: 'up' | 'down', service: string): Promise<void> {
-  await exec(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'stack/runner/cli.ts'), cmd, service], { cwd: REPO, timeout: 240_000 });
-}
+let KEYSPACE: string;
+const pgUrl = () => env.pgUrl;
+const runner = (cmd: 'up' | 'down', service: string) => env.runner(cmd, service);
 
 beforeAll(async () => {
-  cql = new cassandra.Client({ contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, socketOptions: { connectTimeout: 5000, readTimeout: 30_000 } });
-  try {
-    await cql.connect();
-    await applyCassandraSchema(cql, readFileSync(join(REPO, 'stack/cassandra/schema.cql'), 'utf8'), KEYSPACE);
-    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`).finally(() => admin.end());
-  } catch (e) {
-    throw new Error(`the stack is not up (npm run stack:up): ${(e as Error).message}`, { cause: e });
-  }
-  t = await startTestApp({
-    mode: 'stack',
-    stack: {
-      cassandra: { contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, keyspace: KEYSPACE },
-      postgres: { url: pgUrl() },
-      redis: { url: REDIS_URL, keyPrefix: `cs360-app:${RUN}:` },
-      kafka: { brokers: KAFKA_BROKERS, groupId: `cs360-app-${RUN}`, topicSuffix: TOPIC_SUFFIX },
-    },
-    demo: { customers: 200, events: 10_000, whaleEvents: 2_000 },
-  });
+  env = await startStackTestApp('app', { customers: 200, events: 10_000, whaleEvents: 2_000 });
+  ({ app: t, cql, keyspace: KEYSPACE } = env);
   agent = await t.token('AGENT');
 });
 
-afterAll(async () => {
-  await t?.close();
-  await cql?.execute(`DROP KEYSPACE IF EXISTS ${KEYSPACE}`).catch(() => undefined);
-  await cql?.shutdown();
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).finally(() => admin.end());
-  const kafka = new Admin({ clientId: 'cs360-app-test', bootstrapBrokers: KAFKA_BROKERS });
-  const topics = (await kafka.listTopics()).filter((n) => n.endsWith(TOPIC_SUFFIX));
-  if (topics.length) await kafka.deleteTopics({ topics }).catch(() => undefined);
-  await kafka.close();
-});
+afterAll(async () => env?.close());
 
 describe('the backend in stack mode', () => {
   it('seeded the demo into Cassandra and PostgreSQL and reports ready in mode stack', async () => {

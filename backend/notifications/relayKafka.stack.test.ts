@@ -1,88 +1,34 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Admin } from '@platformatic/kafka';
-import cassandra from 'cassandra-driver';
-import pg from 'pg';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, LiveHello, LiveNotification, ServerToClientEvents } from '../../common/live';
 import type { CsNotification } from '../../common/model';
-import { applyCassandraSchema } from '../adapters/stack/cassandraSchema';
-import { DEFAULT_CASSANDRA } from '../adapters/stack/cassandraCaseStore';
-import { DEFAULT_KAFKA_BROKERS, KafkaBus } from '../adapters/stack/kafkaBus';
-import { DEFAULT_PG_URL } from '../adapters/stack/pgTicketStore';
-import { DEFAULT_REDIS_URL } from '../adapters/stack/redisCache';
+import { KafkaBus } from '../adapters/stack/kafkaBus';
 import { createLogger } from '../logger';
-import { startTestApp, type TestApp } from '../testing/testApp';
+import { KAFKA_BROKERS, startStackTestApp, type StackTestApp } from '../testing/stackTestApp';
+import type { TestApp } from '../testing/testApp';
 
 // The notification relay of relay.int.test.ts, in `mode: 'stack'`: cs_notifications on real Kafka
 // (suffixed throwaway topics, keyspace, database) relayed over socket.io, then Kafka stopped and
 // started under the running backend with the client still connected: nothing lost, nothing twice.
-const PG_URL = process.env.CS360_PG_URL ?? DEFAULT_PG_URL;
-const REDIS_URL = process.env.CS360_REDIS_URL ?? DEFAULT_REDIS_URL;
-const CASSANDRA_POINTS = process.env.CS360_CASSANDRA_CONTACT_POINTS?.split(',') ?? DEFAULT_CASSANDRA.contactPoints;
-const CASSANDRA_DC = process.env.CS360_CASSANDRA_DC ?? DEFAULT_CASSANDRA.localDataCenter;
-const KAFKA_BROKERS = process.env.CS360_KAFKA_BROKERS?.split(',') ?? DEFAULT_KAFKA_BROKERS;
-const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-const KEYSPACE = `relay_${RUN}`;
-const DATABASE = `cs360_relay_${RUN}`;
-const TOPIC_SUFFIX = `.relay.${RUN}`;
-const REPO = join(__dirname, '..', '..');
-const exec = promisify(execFile);
-
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+let env: StackTestApp;
 let t: TestApp;
 let producer: KafkaBus;
-let cql: cassandra.Client;
+let RUN: string;
 const open: Client[] = [];
-const pgUrl = () => Object.assign(new URL(PG_URL), { pathname: `/${DATABASE}` }).toString();
-
-/** The runner's own CLI, as an operator would run it (`npm run stack:down kafka`). */
-async function runner(cmd: 'up' | 'down', service: string): Promise<void> {
-  await exec(join(REPO, 'node_modules/.bin/tsx'), [join(REPO, 'stack/runner/cli.ts'), cmd, service], { cwd: REPO, timeout: 240_000 });
-}
+const runner = (cmd: 'up' | 'down', service: string) => env.runner(cmd, service);
 
 beforeAll(async () => {
-  cql = new cassandra.Client({ contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, socketOptions: { connectTimeout: 5000, readTimeout: 30_000 } });
-  try {
-    await cql.connect();
-    await applyCassandraSchema(cql, readFileSync(join(REPO, 'stack/cassandra/schema.cql'), 'utf8'), KEYSPACE);
-    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`).finally(() => admin.end());
-  } catch (e) {
-    throw new Error(`the stack is not up (npm run stack:up): ${(e as Error).message}`, { cause: e });
-  }
-  t = await startTestApp({
-    mode: 'stack',
-    stack: {
-      cassandra: { contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, keyspace: KEYSPACE },
-      postgres: { url: pgUrl() },
-      redis: { url: REDIS_URL, keyPrefix: `cs360-relay:${RUN}:` },
-      kafka: { brokers: KAFKA_BROKERS, groupId: `cs360-relay-${RUN}`, topicSuffix: TOPIC_SUFFIX },
-    },
-    demo: { customers: 30, events: 2000, whaleEvents: 200 },
-  });
+  env = await startStackTestApp('relay', { customers: 30, events: 2000, whaleEvents: 200 });
+  ({ app: t, run: RUN } = env);
   // Another process's producer on the app's topic names (the app created them at open()).
-  producer = await KafkaBus.open({ brokers: KAFKA_BROKERS, groupId: `cs360-relay-producer-${RUN}`, clientId: 'cs360-relay-test', topicSuffix: TOPIC_SUFFIX, logger: createLogger('warn') });
+  producer = await KafkaBus.open({ brokers: KAFKA_BROKERS, groupId: `cs360-relay-producer-${env.run}`, clientId: 'cs360-relay-test', topicSuffix: env.topicSuffix, logger: createLogger('warn') });
 });
 
 afterAll(async () => {
   for (const s of open) s.close();
   await producer?.close().catch(() => undefined);
-  await t?.close();
-  await cql?.execute(`DROP KEYSPACE IF EXISTS ${KEYSPACE}`).catch(() => undefined);
-  await cql?.shutdown();
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).finally(() => admin.end());
-  const kafka = new Admin({ clientId: 'cs360-relay-test', bootstrapBrokers: KAFKA_BROKERS });
-  const topics = (await kafka.listTopics()).filter((n) => n.endsWith(TOPIC_SUFFIX));
-  if (topics.length) await kafka.deleteTopics({ topics }).catch(() => undefined);
-  await kafka.close();
+  await env?.close();
 });
 
 /** A connected client that records what it receives from the first packet on (as in relay.int.test.ts). */
