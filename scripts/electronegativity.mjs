@@ -41,6 +41,10 @@ for (const t of targets) {
 
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const out = mkdtempSync(join(tmpdir(), 'cs360-eneg-'));
+// Electronegativity writes its CSV with an un-awaited fs.writeFile after `run` resolves, and
+// throws if the folder is gone by then: remove it only when the process exits (the event loop
+// has drained, so that write has finished).
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
 // One input holding both bundles: global checks (navigation limits, permission handler) need
 // to see main and preload together. Source maps are left out (they would be scanned as code).
 const scanDir = join(out, 'app');
@@ -49,7 +53,7 @@ const failing = [];
 let total = 0;
 // Its logger prints progress and the fallback notice; keep our output to the findings.
 const quiet = console.log;
-try {
+{
   for (const input of [scanDir]) {
     console.log = () => {};
     let result;
@@ -80,8 +84,6 @@ try {
     }
     for (const e of result?.errors ?? []) if (!e.tolerable) failing.push(`PARSE ERROR ${e.file}: ${e.message}`);
   }
-} finally {
-  rmSync(out, { recursive: true, force: true });
 }
 
 if (failing.length) {
