@@ -39,4 +39,6 @@ export interface LiveAuth {
   launchToken?: string;
   lastSeq?: number;
   epoch?: string;
+  /** Customers the client watches: joined at connect and included in the replay (valid ids, at most 20). */
+  watching?: string[];
 }

@@ -138,6 +138,36 @@ describe('notification relay over socket.io', () => {
     expect(otherEpoch.got.every((x) => x.agent_id === a!.id)).toBe(true);
   });
 
+  it('replays to a reconnecting watcher what it missed about the customers it names, and only those', async () => {
+    const [a, b] = agents.filter((x) => x.role === 'AGENT');
+    const watcherToken = await tokenFor(b!.id);
+    const first = await client({ token: watcherToken });
+    await new Promise<void>((resolve) => first.s.emit('customer:watch', 'C0000021', () => resolve()));
+    await publish(note({ customer_id: 'C0000021', agent_id: a!.id }));
+    await waitFor(() => first.got.length === 1);
+    const cursor = first.got[0]!.seq;
+    const epoch = first.hello().epoch;
+    first.s.close();
+    // Missed while away: two about the watched customer (assigned to someone else), one about another.
+    const missed = [note({ customer_id: 'C0000021', agent_id: a!.id }), note({ customer_id: 'C0000022', agent_id: a!.id }), note({ customer_id: 'C0000021' })];
+    for (const m of missed) await publish(m);
+
+    const back = await client({ token: watcherToken, lastSeq: cursor, epoch, watching: ['C0000021', 'not-a-customer', 42] });
+    await waitFor(() => back.got.length === 2);
+    await settle();
+    expect(back.got.map((x) => x.notification_id)).toEqual([missed[0]!.notification_id, missed[2]!.notification_id]);
+    // Joined at connect: the next one about that customer arrives live, once.
+    const live = note({ customer_id: 'C0000021' });
+    await publish(live);
+    await waitFor(() => back.got.length === 3);
+    await settle();
+    expect(back.got.map((x) => x.notification_id)).toEqual([missed[0], missed[2], live].map((m) => m!.notification_id));
+    // Without naming it, the same client is owed none of them.
+    const blind = await client({ token: watcherToken, lastSeq: cursor, epoch });
+    await settle();
+    expect(blind.got).toEqual([]);
+  });
+
   it('dead-letters malformed, oversized and unknown-type messages with the reason and keeps relaying', async () => {
     const sup = agents.find((x) => x.role === 'SUPERVISOR')!;
     const watcher = await client({ token: await tokenFor(sup.id) });

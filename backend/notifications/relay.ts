@@ -98,8 +98,27 @@ export class ReplayLog {
   }
 }
 
-/** Replay rules: a notification is owed to its assigned agent and to every supervisor. */
-export const entitledOnReplay = (p: Principal) => (n: CsNotification) => p.role === 'SUPERVISOR' || (n.agent_id !== null && n.agent_id === p.id);
+/**
+ * Replay rules, the same as live delivery: a notification is owed to its assigned agent, to every
+ * supervisor, and to whoever watches its customer (the customers the client said it watches).
+ */
+export const entitledOnReplay =
+  (p: Principal, watching: ReadonlySet<string> = new Set()) =>
+  (n: CsNotification) =>
+    p.role === 'SUPERVISOR' || (n.agent_id !== null && n.agent_id === p.id) || watching.has(n.customer_id);
+
+/** At most this many customers may be named in a handshake (a console shows one at a time). */
+export const MAX_WATCHED_ON_CONNECT = 20;
+
+/**
+ * The customers a reconnecting client watched, from the handshake: valid customer ids only, at
+ * most MAX_WATCHED_ON_CONNECT; anything else is ignored (the client re-sends customer:watch anyway).
+ */
+export function parseWatching(auth: { watching?: unknown }): string[] {
+  if (!Array.isArray(auth.watching)) return [];
+  const ids = auth.watching.filter((v): v is string => typeof v === 'string' && /^C\d{7}$/.test(v));
+  return [...new Set(ids)].slice(0, MAX_WATCHED_ON_CONNECT);
+}
 
 /** The client's cursor from the handshake: a non-negative safe integer, or none. */
 export function parseCursor(auth: { lastSeq?: unknown; epoch?: unknown }, epoch: string): number | null {

@@ -6,7 +6,7 @@ import { can } from '../../auth/policy';
 import type { SessionTokens } from '../../auth/sessionTokens';
 import type { Logger } from '../../logger';
 import type { EventBus } from '../../ports/eventBus';
-import { entitledOnReplay, parseCursor, type NotificationRelay } from '../../notifications/relay';
+import { entitledOnReplay, parseCursor, parseWatching, type NotificationRelay } from '../../notifications/relay';
 import { customerIdInput } from '../../services/inputs';
 import { DESKTOP_ORIGIN } from '../desktopOrigin';
 import { checkLaunchToken } from '../requestAuth';
@@ -63,6 +63,10 @@ export function attachSocketServer(
     const p = socket.data.principal;
     void socket.join(rooms.agent(p.id));
     if (p.role === 'SUPERVISOR') void socket.join(rooms.supervisors);
+    // The customers it watched before a reconnect: joined now, before the hello, so their
+    // notifications are either in the replay below or sent live — not lost in between.
+    const watching = can(p, 'timeline:read') ? parseWatching(socket.handshake.auth as { watching?: unknown }) : [];
+    for (const id of watching) void socket.join(rooms.customer(id));
     const relay = deps.relay;
     if (relay) {
       // Synchronous from join to the last replayed packet: whatever the relay appends after this is
@@ -71,7 +75,7 @@ export function attachSocketServer(
       socket.emit('live:hello', { epoch: relay.log.epoch, lastSeq: head });
       const cursor = parseCursor(socket.handshake.auth as { lastSeq?: unknown; epoch?: unknown }, relay.log.epoch);
       if (cursor !== null && cursor < head) {
-        for (const e of relay.log.since(cursor, entitledOnReplay(p))) socket.emit('notification', { ...e.notification, seq: e.seq });
+        for (const e of relay.log.since(cursor, entitledOnReplay(p, new Set(watching)))) socket.emit('notification', { ...e.notification, seq: e.seq });
       }
     }
     socket.on('customer:watch', (customerId, ack) => {

@@ -39,7 +39,10 @@ export const useLive = create<LiveState>()((set, get) => ({
     const launchToken = apiLaunchToken();
     // WebSocket only: long-polling would be a cross-origin XHR from the desktop's custom protocol.
     // auth as a function: read again on every reconnect, so it carries the latest notification cursor.
-    const auth = (cb: (data: object) => void) => cb({ token, ...(launchToken ? { launchToken } : {}), ...(handlers.cursor?.() ?? {}) } satisfies LiveAuth);
+    const auth = (cb: (data: object) => void) => {
+      const watching = get().watching;
+      cb({ token, ...(launchToken ? { launchToken } : {}), ...(handlers.cursor?.() ?? {}), ...(watching ? { watching: [watching] } : {}) } satisfies LiveAuth);
+    };
     const s: LiveSocket = io(apiBaseUrl(), { auth, transports: ['websocket'], reconnectionDelayMax: 5000 });
     socket = s;
     set({ status: 'connecting' });
