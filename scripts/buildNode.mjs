@@ -1,4 +1,4 @@
-// `npm run build:node`: bundles the three Node-side entries into dist/ with esbuild.
+// `npm run build:node`: bundles the Node-side entries into dist/ with esbuild.
 // The renderer is built separately by Vite (`npm run build:renderer`).
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -34,6 +34,18 @@ const entries = [
       packages: 'external',
       external: ['better-sqlite3', '@electric-sql/pglite'],
       // Migrations and the GraphQL SDL are imported as text (vitest.config.ts does the same).
+      loader: { '.sql': 'text', '.graphql': 'text' },
+    },
+  },
+  {
+    // The case projector as its own process (docker-compose.yml `case-projector`): same bundling as the backend.
+    name: 'projector',
+    entry: 'backend/projector/main.ts',
+    optional: true,
+    options: {
+      outfile: at('dist/backend/projector.js'),
+      format: 'esm',
+      packages: 'external',
       loader: { '.sql': 'text', '.graphql': 'text' },
     },
   },

@@ -108,6 +108,52 @@ export const configSchema = z
             topicSuffix: z.string().regex(/^[A-Za-z0-9._-]*$/).default(''),
           })
           .prefault({}),
+        /** History (cs_timeline) on Trino's Iceberg catalog (backend/adapters/stack/trinoHistoryStore.ts); not wired yet. */
+        trino: z
+          .object({
+            url: z.string().regex(/^https?:\/\//, 'an http(s):// URL').default('http://127.0.0.1:58080'),
+            catalog: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('iceberg'),
+            schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('cs'),
+            user: z.string().min(1).default('cs360-backend'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    /**
+     * The case projector (backend/projector): upsert-kafka `cs_case_changes` (the Flink SQL case job)
+     * → Cassandra cs.customer_case. Topic names get stack.kafka.topicSuffix appended, as the Events port's do.
+     */
+    projector: z
+      .object({
+        /** Run it inside the backend process in stack mode; the standalone process (dist/backend/projector.js) always runs it. */
+        enabled: flag.default(false),
+        topic: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Kafka topic name').default('cs_case_changes'),
+        /** Its own consumer group: offsets are committed only after the Cassandra write. */
+        groupId: z.string().min(1).default('cs360-case-projector'),
+        /** Records applied between two offset commits of a partition (at most this many are re-applied after a crash). */
+        batchSize: z.coerce.number().int().min(1).max(5000).default(500),
+        /** /metrics and /health of the standalone process; port 0 turns them off. */
+        metricsHost: z.string().min(1).default('127.0.0.1'),
+        metricsPort: z.coerce.number().int().min(0).max(65535).default(9464),
+      })
+      .prefault({}),
+    /**
+     * The CouchDB _changes worker (backend/workers/couchTicketsWorker.ts): database support_tickets →
+     * Kafka support.tickets. Brokers and topicSuffix come from stack.kafka.
+     */
+    ticketsWorker: z
+      .object({
+        /** Run it inside the backend process in stack mode; its own process (backend/workers/couchTicketsWorkerMain.ts) always runs it. */
+        enabled: flag.default(false),
+        couchdbUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:55984'),
+        database: z.string().regex(/^[a-z][a-z0-9_$()+/-]*$/, 'a CouchDB database name').default('support_tickets'),
+        topic: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Kafka topic name').default('support.tickets'),
+        deadLetterTopic: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Kafka topic name').default('cs.deadletter'),
+        /** Changes per Kafka batch and checkpoint (at most this many are republished after a crash). */
+        batchSize: z.coerce.number().int().min(1).max(10_000).default(500),
+        /** /metrics and /health of the standalone process; port 0 turns them off. */
+        metricsHost: z.string().min(1).default('127.0.0.1'),
+        metricsPort: z.coerce.number().int().min(0).max(65535).default(9465),
       })
       .prefault({}),
     log: z

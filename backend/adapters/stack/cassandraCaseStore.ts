@@ -146,6 +146,7 @@ export class CassandraCaseStore implements CaseStore {
       insertCase: `INSERT INTO ${ks}.customer_case (${CASE_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       deleteCaseAt: `DELETE FROM ${ks}.customer_case WHERE customer_id = ? AND last_event_time = ? AND case_id = ?`,
       insertCaseById: `INSERT INTO ${ks}.customer_case_by_id (customer_id, case_id, last_event_time) VALUES (?, ?, ?)`,
+      deleteCaseById: `DELETE FROM ${ks}.customer_case_by_id WHERE customer_id = ? AND case_id = ?`,
     };
   }
 
@@ -251,19 +252,38 @@ export class CassandraCaseStore implements CaseStore {
   }
 
   async upsertCases(rows: CustomerCaseRow[]): Promise<void> {
-    await perCustomer(rows, async (r) => {
-      const [pos] = await this.rows(this.q.caseById as string, [r.customer_id, r.case_id]);
-      const old = pos ? ms(pos.get('last_event_time')) : null;
-      const at = new Date(r.last_event_time);
-      const queries = [];
-      // last_event_time is a clustering column: a case whose last event changed moves (delete + insert, one logged batch).
-      if (old !== null && old !== r.last_event_time) queries.push({ query: this.q.deleteCaseAt as string, params: [r.customer_id, new Date(old), r.case_id] });
-      queries.push(
-        { query: this.q.insertCase as string, params: [r.customer_id, r.case_id, at, r.order_ids, r.payment_status, r.ticket_status, r.shipment_status, r.notes] },
-        { query: this.q.insertCaseById as string, params: [r.customer_id, r.case_id, at] },
-      );
-      await this.batch(queries);
-    });
+    await perCustomer(rows, async (r) => this.writeCase(r, await this.casePosition(r.customer_id, r.case_id)));
+  }
+
+  /** Where a case sits in customer_case (its stored last_event_time, epoch ms), or null when absent. */
+  async casePosition(customerId: string, caseId: string): Promise<number | null> {
+    const [pos] = await this.rows(this.q.caseById as string, [customerId, caseId]);
+    return pos ? ms(pos.get('last_event_time')) : null;
+  }
+
+  /**
+   * Writes a case row that currently sits at `previous` (casePosition; null: not stored). The one
+   * place a case moves: last_event_time is a clustering column, so a changed one means deleting the
+   * old row and inserting the new one plus its customer_case_by_id entry, in one logged batch. The
+   * caller decides whether to write at all (the case projector skips older versions).
+   */
+  async writeCase(r: CustomerCaseRow, previous: number | null): Promise<void> {
+    const at = new Date(r.last_event_time);
+    const queries = [];
+    if (previous !== null && previous !== r.last_event_time) queries.push({ query: this.q.deleteCaseAt as string, params: [r.customer_id, new Date(previous), r.case_id] });
+    queries.push(
+      { query: this.q.insertCase as string, params: [r.customer_id, r.case_id, at, r.order_ids, r.payment_status, r.ticket_status, r.shipment_status, r.notes] },
+      { query: this.q.insertCaseById as string, params: [r.customer_id, r.case_id, at] },
+    );
+    await this.batch(queries);
+  }
+
+  /** Deletes a case stored at `at` (casePosition) from customer_case and customer_case_by_id, in one logged batch. */
+  async deleteCase(customerId: string, caseId: string, at: number): Promise<void> {
+    await this.batch([
+      { query: this.q.deleteCaseAt as string, params: [customerId, new Date(at), caseId] },
+      { query: this.q.deleteCaseById as string, params: [customerId, caseId] },
+    ]);
   }
 
   async upsertStats(stats: CustomerStats[]): Promise<void> {

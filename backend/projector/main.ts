@@ -1,0 +1,86 @@
+import { createServer, type Server } from 'node:http';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { ConfigError, loadConfig } from '../config/loadConfig';
+import { createLogger } from '../logger';
+import { startCaseProjector } from './startProjector';
+
+/**
+ * The case projector as its own process (`node dist/backend/projector.js`, the compose service
+ * `case-projector`): same typed config as the backend (file, CS360_* env, flags), stack settings only.
+ * Serves GET /metrics (prom-client) and GET /health on projector.metricsHost:metricsPort.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`cs360-projector: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.log.level, config.log.file);
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  // Cassandra or Kafka not answering yet (a restart of the stack): keep trying rather than exit.
+  let running;
+  for (let attempt = 0; !running; attempt++) {
+    try {
+      running = await startCaseProjector(config, log, { registry });
+    } catch (err) {
+      const retryInMs = Math.min(1000 * 2 ** attempt, 30_000);
+      log.error({ err, retryInMs }, 'case projector could not start; retrying');
+      await new Promise((r) => setTimeout(r, retryInMs));
+    }
+  }
+  const projector = running;
+  let joined = false;
+  void projector.projector.ready.then(() => (joined = true));
+
+  let server: Server | undefined;
+  const { metricsHost, metricsPort } = config.projector;
+  if (metricsPort > 0) {
+    server = createServer((req, res) => {
+      if (req.method === 'GET' && req.url === '/metrics') {
+        registry.metrics().then(
+          (body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body),
+          (err: unknown) => {
+            log.error({ err }, 'metrics failed');
+            res.writeHead(500).end();
+          },
+        );
+      } else if (req.method === 'GET' && req.url === '/health') {
+        // Alive once the consumer has joined its group; a Cassandra outage shows in the metrics, not here
+        // (restarting the process would not help, and the backlog is kept).
+        res.writeHead(joined ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ joined, ...projector.projector.stats }));
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve, reject) => server?.once('error', reject).listen(metricsPort, metricsHost, resolve));
+    log.info({ url: `http://${metricsHost}:${metricsPort}/metrics` }, 'case projector metrics');
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'case projector shutting down');
+    server?.close();
+    projector.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'case projector shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`cs360-projector: failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
