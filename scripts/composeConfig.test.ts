@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { envToTree, loadConfig } from '../backend/config/loadConfig';
 
 // docker-compose.yml cannot be run here (no Docker), so its shape is checked statically.
 interface ComposeService {
@@ -13,6 +14,7 @@ interface ComposeService {
   volumes?: (string | { type?: string; source?: string })[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   command?: string | string[];
+  environment?: Record<string, string | number | boolean | null> | string[];
 }
 interface Compose {
   services: Record<string, ComposeService>;
@@ -131,5 +133,63 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/npm ci/);
     expect(dockerfile).toMatch(/npm run build/);
     expect(dockerfile).toContain('CMD ["node", "dist/backend/main.js", "--web", "--host", "0.0.0.0"]');
+  });
+});
+
+/**
+ * Compose's interpolation of a value, with the defaults (no .env): `${VAR:-default}`, `${VAR-default}`,
+ * `$$` for a literal `$`. A `${VAR}` without a default would be empty; it is refused here instead.
+ */
+function interpolate(value: string): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (all, name: string | undefined, fallback: string | undefined) => {
+    if (all === '$$') return '$';
+    if (fallback === undefined) throw new Error(`\${${name}} has no default`);
+    return fallback;
+  });
+}
+function environmentOf(service: string): Record<string, string> {
+  const env = compose.services[service]?.environment ?? {};
+  const pairs = Array.isArray(env) ? env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as const) : Object.entries(env);
+  return Object.fromEntries(pairs.filter(([, v]) => v !== null).map(([k, v]) => [k, interpolate(String(v))]));
+}
+/** The flags of a `node <entry> ...` command. */
+const flagsOf = (service: string) => {
+  const c = compose.services[service]?.command;
+  return Array.isArray(c) ? c.slice(2) : [];
+};
+
+describe('docker-compose.yml: the CS360 services start with a valid config', () => {
+  it.each(['backend', 'case-projector'])('%s: its environment and flags pass the real config loader, in stack mode', (service) => {
+    const env = environmentOf(service);
+    expect(Object.keys(env).filter((k) => k.startsWith('CS360_')).length).toBeGreaterThan(3);
+    // No config file (CS360_CONFIG unset): the environment alone must be enough.
+    const config = loadConfig({ env, argv: flagsOf(service), readFile: () => { throw new Error('no config file in compose'); } });
+    expect(config.mode).toBe('stack');
+
+    // Nested sections drop unknown keys silently, so check that every CS360_ variable arrived where it points.
+    const tree = envToTree(env);
+    const leaves = (t: object, path: string[] = []): [string[], string][] =>
+      Object.entries(t).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? leaves(v as object, [...path, k]) : [[[...path, k], String(v)] as [string[], string]]));
+    for (const [path, raw] of leaves(tree)) {
+      const got = path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], config);
+      expect(Array.isArray(got) ? got.join(',') : String(got), path.join('.')).toBe(raw);
+    }
+  });
+
+  it('points the stack adapters at the compose services, not at the runner\'s 127.0.0.1 defaults', () => {
+    const config = loadConfig({ env: environmentOf('backend'), argv: flagsOf('backend') });
+    expect(config.stack.postgres.url).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
+    expect(config.stack.redis.url).toBe('redis://redis:6379/0');
+    expect(config.stack.kafka.brokers).toEqual(['kafka:19092']);
+    expect(config.stack.cassandra).toMatchObject({ contactPoints: ['cassandra:9042'], localDataCenter: 'dc1' });
+    expect(config.http).toMatchObject({ host: '0.0.0.0', port: 4360, serveRenderer: true });
+  });
+
+  it('the case projector serves /metrics on the port Prometheus scrapes', () => {
+    const config = loadConfig({ env: environmentOf('case-projector'), argv: flagsOf('case-projector') });
+    expect(config.projector).toMatchObject({ metricsHost: '0.0.0.0', metricsPort: 9464 });
+    const prometheus = parse(readFileSync('stack/prometheus/prometheus.yml', 'utf8')) as { scrape_configs: { static_configs?: { targets: string[] }[] }[] };
+    const targets = prometheus.scrape_configs.flatMap((j) => j.static_configs ?? []).flatMap((c) => c.targets);
+    expect(targets).toContain(`case-projector:${config.projector.metricsPort}`);
   });
 });

@@ -120,15 +120,18 @@ export const configSchema = z
       })
       .prefault({}),
     /**
-     * The case projector (backend/projector): upsert-kafka `cs_case_changes` (the Flink SQL case job)
-     * → Cassandra cs.customer_case. Topic names get stack.kafka.topicSuffix appended, as the Events port's do.
+     * The case projector (backend/projector): the Flink SQL case job's upsert-kafka topics into Cassandra,
+     * `cs_case_changes` → cs.customer_case and `cs_customer_stats` → cs.customer_stats. Topic names get
+     * stack.kafka.topicSuffix appended, as the Events port's do.
      */
     projector: z
       .object({
         /** Run it inside the backend process in stack mode; the standalone process (dist/backend/projector.js) always runs it. */
         enabled: flag.default(false),
         topic: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Kafka topic name').default('cs_case_changes'),
-        /** Its own consumer group: offsets are committed only after the Cassandra write. */
+        /** The per-customer figures (lifetime value, order count); consumed in group `<groupId>.<statsTopic>`. */
+        statsTopic: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Kafka topic name').default('cs_customer_stats'),
+        /** Its own consumer group (case changes): offsets are committed only after the Cassandra write. */
         groupId: z.string().min(1).default('cs360-case-projector'),
         /** Records applied between two offset commits of a partition (at most this many are re-applied after a crash). */
         batchSize: z.coerce.number().int().min(1).max(5000).default(500),

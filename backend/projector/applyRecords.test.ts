@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
 import type { CustomerCaseRow } from '../../common/model';
 import { applyRecords, type DeadLetter, type RawRecord } from './applyRecords';
-import type { CaseRows } from './caseWriter';
+import { caseProjection, type CaseRows } from './caseWriter';
 import { createProjectorMetrics } from './projectorMetrics';
 
 const log = pino({ level: 'silent' });
@@ -48,7 +48,7 @@ function deps(rows: CaseRows, dead: DeadLetter[] = []) {
   const registry = new Registry();
   return {
     registry,
-    deps: { rows, deadletter: async (e: DeadLetter) => void dead.push(e), log, metrics: createProjectorMetrics(registry), retry: { baseMs: 1, maxMs: 5 } },
+    deps: { projection: caseProjection(rows), deadletter: async (e: DeadLetter) => void dead.push(e), log, metrics: createProjectorMetrics('cs_case_changes', registry), retry: { baseMs: 1, maxMs: 5 } },
   };
 }
 const metric = async (registry: Registry, name: string) => (await registry.getSingleMetric(name)?.get())?.values ?? [];
@@ -73,7 +73,7 @@ describe('applyRecords', () => {
     expect(done).toBe(true);
     expect(dead).toEqual([{ topic: 'cs_case_changes', reason: expect.stringMatching(/^VALUE_NOT_JSON: /), record: { partition: 0, offset: bad.offset.toString(), key: bad.key, value: '{not json' }, at: expect.any(Number) }]);
     expect(rows.pos.get('C0000001/C0000001:20250310T020000Z')).toBe(T0 + 1000);
-    expect(await metric(registry, 'cs360_projector_deadletter_total')).toEqual([expect.objectContaining({ labels: { reason: 'VALUE_NOT_JSON' }, value: 1 })]);
+    expect(await metric(registry, 'cs360_projector_deadletter_total')).toEqual([expect.objectContaining({ labels: { topic: 'cs_case_changes', reason: 'VALUE_NOT_JSON' }, value: 1 })]);
   });
 
   it('retries while Cassandra is unavailable and finishes once it answers, counting the failures', async () => {

@@ -1,8 +1,7 @@
 import { AppError } from '../../common/errors';
 import type { Logger } from '../logger';
 import type { TopicMessages } from '../ports/eventBus';
-import { changeKey, parseCaseChange } from './caseChange';
-import { applyCaseChange, type CaseRows } from './caseWriter';
+import type { Projection } from './projection';
 import type { ProjectorMetrics } from './projectorMetrics';
 
 /** One Kafka record as the consumer hands it over (key and value as UTF-8 text; value undefined = tombstone). */
@@ -17,7 +16,8 @@ export interface RawRecord {
 export type DeadLetter = TopicMessages['cs.deadletter'];
 
 export interface ApplyDeps {
-  rows: CaseRows;
+  /** What a record of this topic becomes (caseProjection, statsProjection). */
+  projection: Projection;
   /** Publishes to cs.deadletter; a failure is retried like a Cassandra failure (the offset waits). */
   deadletter(entry: DeadLetter): Promise<void>;
   log: Logger;
@@ -54,7 +54,7 @@ const aborted = (metrics: ProjectorMetrics) => {
 };
 
 /**
- * Applies one partition's batch, in offset order per case key (different keys concurrently); malformed
+ * Applies one partition's batch, in offset order per key (different keys concurrently); malformed
  * records go to cs.deadletter with their reason. A failed step (Cassandra or Kafka unavailable) is
  * retried with capped backoff from where its key stopped — every step is idempotent, so a repeat is
  * harmless. Resolves true once every record is applied (the caller then commits the batch's last
@@ -70,22 +70,21 @@ export async function applyRecords(records: RawRecord[], deps: ApplyDeps, signal
     else groups.set(key, [step]);
   };
   for (const r of records) {
-    const parsed = parseCaseChange(r.key, r.value);
+    const planned = deps.projection.plan(r.key, r.value);
     const where = { topic: r.topic, partition: r.partition, offset: r.offset.toString() };
-    if (!parsed.ok) {
-      const reason = `${parsed.code}: ${parsed.detail}`;
-      log.warn({ ...where, reason, reason_code: parsed.code }, 'case change dead-lettered');
+    if (!planned.ok) {
+      const reason = `${planned.code}: ${planned.detail}`;
+      log.warn({ ...where, reason, reason_code: planned.code }, 'record dead-lettered');
       add('\0deadletter', async () => {
         await deps.deadletter({ topic: r.topic, reason, record: deadLetterRecord(r), at: Date.now() });
-        metrics.deadLettered(parsed.code);
+        metrics.deadLettered(planned.code);
       });
       continue;
     }
-    const change = parsed.change;
-    add(changeKey(change), async () => {
-      const outcome = await applyCaseChange(deps.rows, change);
+    add(planned.key, async () => {
+      const outcome = await planned.apply();
       metrics.applied(outcome);
-      if (outcome === 'stale') log.debug({ ...where, customer_id: change.kind === 'upsert' ? change.row.customer_id : change.customer_id }, 'older case version skipped');
+      if (outcome === 'stale') log.debug({ ...where, customer_id: planned.customer_id, table: deps.projection.table }, 'older version skipped');
     });
   }
 
@@ -113,7 +112,7 @@ export async function applyRecords(records: RawRecord[], deps: ApplyDeps, signal
     if (pending.length === 0) {
       if (attempt > 0) {
         metrics.setRetrying(false);
-        log.info({ attempts: attempt + 1 }, 'case projector: writes succeed again');
+        log.info({ attempts: attempt + 1, table: deps.projection.table }, 'projector: writes succeed again');
       }
       return true;
     }
@@ -123,7 +122,7 @@ export async function applyRecords(records: RawRecord[], deps: ApplyDeps, signal
     const delayMs = Math.min(retry.baseMs * 2 ** Math.min(attempt, 20), retry.maxMs);
     const err = failures[0];
     const transient = err instanceof AppError && err.code === 'UNAVAILABLE';
-    log[transient ? 'warn' : 'error']({ err, failedKeys: failures.length, attempt: attempt + 1, retryInMs: delayMs }, 'case projector: write failed; retrying without committing');
+    log[transient ? 'warn' : 'error']({ err, table: deps.projection.table, failedKeys: failures.length, attempt: attempt + 1, retryInMs: delayMs }, 'projector: write failed; retrying without committing');
     await sleep(delayMs, signal);
     if (signal.aborted) return aborted(metrics);
   }

@@ -7,16 +7,18 @@ import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
-import type { CustomerCaseRow } from '../../common/model';
+import type { CustomerCaseRow, CustomerStats } from '../../common/model';
 import { CassandraCaseStore, DEFAULT_CASSANDRA } from '../adapters/stack/cassandraCaseStore';
 import { applyCassandraSchema } from '../adapters/stack/cassandraSchema';
 import { DEFAULT_KAFKA_BROKERS } from '../adapters/stack/kafkaBus';
 import { configSchema } from '../config/schema';
 import type { CaseRows } from './caseWriter';
+import type { StatsRows } from './statsWriter';
 import { startCaseProjector, type RunningProjector } from './startProjector';
 
-// The case projector against the real engines of `npm run stack:up`: a fresh topic pair and a
-// throwaway keyspace per run. An engine that is down fails the suite with a message saying so.
+// The case projector against the real engines of `npm run stack:up`: fresh topics (case changes,
+// customer stats, dead letters) and a throwaway keyspace per run. An engine that is down fails the
+// suite with a message saying so.
 const CASSANDRA_POINTS = process.env.CS360_CASSANDRA_CONTACT_POINTS?.split(',') ?? DEFAULT_CASSANDRA.contactPoints;
 const CASSANDRA_DC = process.env.CS360_CASSANDRA_DC ?? DEFAULT_CASSANDRA.localDataCenter;
 const KAFKA_BROKERS = process.env.CS360_KAFKA_BROKERS?.split(',') ?? DEFAULT_KAFKA_BROKERS;
@@ -24,6 +26,7 @@ const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const KEYSPACE = `projector_${RUN}`;
 const SUFFIX = `.projector.${RUN}`;
 const TOPIC = `cs_case_changes${SUFFIX}`;
+const STATS_TOPIC = `cs_customer_stats${SUFFIX}`;
 const DEADLETTER = `cs.deadletter${SUFFIX}`;
 const GROUP = `cs360-projector-${RUN}`;
 const log = pino({ level: process.env.CS360_TEST_LOG ?? 'silent' });
@@ -96,13 +99,34 @@ async function wholeTable() {
   };
 }
 
+/** The stats methods of a store, for a wrapper that changes only the case ones. */
+const statsOf = (s: StatsRows): StatsRows => ({ statsPosition: (c) => s.statsPosition(c), upsertStats: (x) => s.upsertStats(x), deleteStats: (c) => s.deleteStats(c) });
+
+/** The dead letters of one source topic, read from the start of the run's cs.deadletter. */
+async function deadLettersOf(topic: string, expected: number) {
+  const reader = new Consumer({ clientId: 'cs360-projector-test', groupId: `${GROUP}-deadletter-reader-${randomBytes(3).toString('hex')}`, bootstrapBrokers: KAFKA_BROKERS, deserializers: stringDeserializers });
+  try {
+    const stream = await reader.consume({ topics: [DEADLETTER], mode: 'earliest', autocommit: false });
+    const letters: { topic: string; reason: string; record: { key: string; value: string }; at: number }[] = [];
+    stream.on('data', (m) => {
+      const letter = JSON.parse(m.value as string) as (typeof letters)[number];
+      if (letter.topic === topic) letters.push(letter);
+    });
+    await expect.poll(() => letters.length, { timeout: 15_000 }).toBe(expected);
+    await stream.close();
+    return letters;
+  } finally {
+    await reader.close(true);
+  }
+}
+
 beforeAll(async () => {
   try {
     cql = new cassandra.Client({ contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, socketOptions: { connectTimeout: 5000, readTimeout: 30_000 } });
     await cql.connect();
     await applyCassandraSchema(cql, readFileSync(join(__dirname, '../../stack/cassandra/schema.cql'), 'utf8'), KEYSPACE);
     const admin = new Admin({ clientId: 'cs360-projector-test', bootstrapBrokers: KAFKA_BROKERS });
-    await admin.createTopics({ topics: [TOPIC], partitions: 3, replicas: 1 }).finally(() => undefined);
+    await admin.createTopics({ topics: [TOPIC, STATS_TOPIC], partitions: 3, replicas: 1 }).finally(() => undefined);
     await admin.createTopics({ topics: [DEADLETTER], partitions: 1, replicas: 1 }).finally(() => admin.close());
     producer = new Producer({ clientId: 'cs360-projector-test', bootstrapBrokers: KAFKA_BROKERS, serializers: stringSerializers, acks: -1 });
   } catch (e) {
@@ -116,7 +140,7 @@ afterAll(async () => {
   await cql?.execute(`DROP KEYSPACE IF EXISTS ${KEYSPACE}`).catch(() => undefined);
   await cql?.shutdown().catch(() => undefined);
   const admin = new Admin({ clientId: 'cs360-projector-test', bootstrapBrokers: KAFKA_BROKERS });
-  await admin.deleteTopics({ topics: [TOPIC, DEADLETTER] }).catch(() => undefined);
+  await admin.deleteTopics({ topics: [TOPIC, STATS_TOPIC, DEADLETTER] }).catch(() => undefined);
   await admin.close().catch(() => undefined);
 });
 
@@ -146,7 +170,7 @@ describe('case projector on Kafka + Cassandra', () => {
     await settled(first);
     expect(await rowsOf(1)).toEqual([current]);
     expect(await positionOf(1)).toBe(T0 + 60_000);
-    const applied = Object.fromEntries(((await registry.getSingleMetric('cs360_projector_applied_total')?.get())?.values ?? []).map((v) => [v.labels.outcome, v.value]));
+    const applied = Object.fromEntries(((await registry.getSingleMetric('cs360_projector_applied_total')?.get())?.values ?? []).filter((v) => v.labels.topic === TOPIC).map((v) => [v.labels.outcome, v.value]));
     expect(applied).toMatchObject({ inserted: 1, moved: 1, overwritten: 2, stale: 2 });
   });
 
@@ -168,21 +192,11 @@ describe('case projector on Kafka + Cassandra', () => {
     await settled(first);
     expect(await rowsOf(3)).toEqual([version(3, T0 + 5000)]);
 
-    const reader = new Consumer({ clientId: 'cs360-projector-test', groupId: `${GROUP}-deadletter-reader`, bootstrapBrokers: KAFKA_BROKERS, deserializers: stringDeserializers });
-    try {
-      const stream = await reader.consume({ topics: [DEADLETTER], mode: 'earliest', autocommit: false });
-      const letters: { topic: string; reason: string; record: { key: string; value: string }; at: number }[] = [];
-      stream.on('data', (m) => letters.push(JSON.parse(m.value as string) as (typeof letters)[number]));
-      await expect.poll(() => letters.length, { timeout: 15_000 }).toBe(2);
-      expect(letters).toEqual([
-        { topic: TOPIC, reason: expect.stringMatching(/^VALUE_NOT_JSON: /), record: expect.objectContaining({ key: key3, value: '{"customer_id": "C0000003", ' }), at: expect.any(Number) },
-        { topic: TOPIC, reason: expect.stringMatching(/^KEY_VALUE_MISMATCH: /), record: expect.objectContaining({ key: key3 }), at: expect.any(Number) },
-      ]);
-      await stream.close();
-    } finally {
-      await reader.close(true);
-    }
-    const dead = Object.fromEntries(((await registry.getSingleMetric('cs360_projector_deadletter_total')?.get())?.values ?? []).map((v) => [v.labels.reason, v.value]));
+    expect(await deadLettersOf(TOPIC, 2)).toEqual([
+      { topic: TOPIC, reason: expect.stringMatching(/^VALUE_NOT_JSON: /), record: expect.objectContaining({ key: key3, value: '{"customer_id": "C0000003", ' }), at: expect.any(Number) },
+      { topic: TOPIC, reason: expect.stringMatching(/^KEY_VALUE_MISMATCH: /), record: expect.objectContaining({ key: key3 }), at: expect.any(Number) },
+    ]);
+    const dead = Object.fromEntries(((await registry.getSingleMetric('cs360_projector_deadletter_total')?.get())?.values ?? []).filter((v) => v.labels.topic === TOPIC).map((v) => [v.labels.reason, v.value]));
     expect(dead).toEqual({ VALUE_NOT_JSON: 1, KEY_VALUE_MISMATCH: 1 });
     expect(await rowsOf(4)).toEqual([]);
   });
@@ -191,7 +205,8 @@ describe('case projector on Kafka + Cassandra', () => {
     await first.stop();
     const store = await CassandraCaseStore.open({ contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, keyspace: KEYSPACE });
     let down = true;
-    const failing: CaseRows = {
+    const failing: CaseRows & StatsRows = {
+      ...statsOf(store.store),
       casePosition: async (c, k) => {
         if (down) throw new AppError('UNAVAILABLE', 'The customer store (Cassandra) is unavailable; try again shortly');
         return store.store.casePosition(c, k);
@@ -235,7 +250,8 @@ describe('case projector on Kafka + Cassandra', () => {
     const before = sent;
     // Slow writes, so the stop lands mid-stream.
     const store = await CassandraCaseStore.open({ contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, keyspace: KEYSPACE });
-    const slow: CaseRows = {
+    const slow: CaseRows & StatsRows = {
+      ...statsOf(store.store),
       casePosition: (c, k) => store.store.casePosition(c, k),
       writeCase: async (r, p) => {
         await new Promise((res) => setTimeout(res, 10));
@@ -278,5 +294,99 @@ describe('case projector on Kafka + Cassandra', () => {
     log.info({ records: replay.projector.stats.records, seconds, perSecond: Math.round(replay.projector.stats.records / seconds) }, 'case projector throughput (full replay, all versions already stored)');
     expect(await wholeTable()).toEqual(expected);
     await replay.stop();
+  });
+});
+
+describe('customer stats projection (cs_customer_stats → customer_stats) on Kafka + Cassandra', () => {
+  const registry = new Registry();
+  let statsSent = 0;
+  let p: RunningProjector;
+  const stats = (n: number, t: number, ltv: number, orders: number): CustomerStats => ({ customer_id: cid(n), lifetime_value_vnd: ltv, order_count: orders, last_event_time: t });
+  const record = (s: CustomerStats) => ({ key: JSON.stringify({ customer_id: s.customer_id }), value: JSON.stringify(s) });
+  async function sendStats(records: { key: string; value: string | null }[]) {
+    await producer.send({ messages: records.map((r) => ({ topic: STATS_TOPIC, key: r.key, value: r.value as string })) });
+    statsSent += records.length;
+  }
+  /** Every stats record sent so far has been handled and committed. */
+  async function settledStats(running: RunningProjector, baseline = 0) {
+    await expect.poll(() => running.statsProjector.stats.records + baseline, { timeout: 30_000, interval: 50 }).toBeGreaterThanOrEqual(statsSent);
+  }
+  async function statsRow(n: number): Promise<CustomerStats | null> {
+    const [r] = (await cql.execute(`SELECT * FROM ${KEYSPACE}.customer_stats WHERE customer_id = ?`, [cid(n)], { prepare: true })).rows;
+    if (!r) return null;
+    return { customer_id: r.get('customer_id') as string, lifetime_value_vnd: (r.get('lifetime_value_vnd') as cassandra.types.Long).toNumber(), order_count: r.get('order_count') as number, last_event_time: (r.get('last_event_time') as Date).getTime() };
+  }
+  const outcomes = async () =>
+    Object.fromEntries(((await registry.getSingleMetric('cs360_projector_applied_total')?.get())?.values ?? []).filter((v) => v.labels.topic === STATS_TOPIC).map((v) => [v.labels.outcome, v.value]));
+
+  it('creates a customer\'s stats row from its first record, in the same process as the cases', async () => {
+    p = await startCaseProjector(config(), log, { registry, tuning });
+    running.push(p);
+    expect(p.statsTopic).toBe(STATS_TOPIC);
+    await sendStats([record(stats(601, T0, 250_000, 1))]);
+    await settledStats(p);
+    expect(await statsRow(601)).toEqual(stats(601, T0, 250_000, 1));
+  });
+
+  it('updates the row to a newer version (last write wins per customer)', async () => {
+    await sendStats([record(stats(601, T0 + 60_000, 1_250_000, 2)), record(stats(601, T0 + 120_000, 1_000_000, 2))]);
+    await settledStats(p);
+    expect(await statsRow(601)).toEqual(stats(601, T0 + 120_000, 1_000_000, 2));
+  });
+
+  it('applies an update with an equal last_event_time (a late event), skips a strictly older one', async () => {
+    await sendStats([record(stats(601, T0 + 120_000, 1_900_000, 3))]);
+    await settledStats(p);
+    expect(await statsRow(601)).toEqual(stats(601, T0 + 120_000, 1_900_000, 3));
+    await sendStats([record(stats(601, T0 + 60_000, 1, 1))]);
+    await settledStats(p);
+    expect(await statsRow(601)).toEqual(stats(601, T0 + 120_000, 1_900_000, 3));
+    expect(await outcomes()).toEqual({ inserted: 1, updated: 2, overwritten: 1, stale: 1 });
+  });
+
+  it('deletes the row on a tombstone', async () => {
+    await sendStats([record(stats(602, T0, 10, 1)), { key: JSON.stringify({ customer_id: cid(602) }), value: null }]);
+    await settledStats(p);
+    expect(await statsRow(602)).toBeNull();
+    expect(await statsRow(601)).not.toBeNull();
+  });
+
+  it('dead-letters malformed records with their reason codes and still applies the next valid one', async () => {
+    const key = JSON.stringify({ customer_id: cid(603) });
+    await sendStats([
+      { key, value: '{"customer_id": "C0000603", ' },
+      { key, value: JSON.stringify({ ...stats(603, T0, 5, 1), order_count: 'five' }) },
+      { key, value: JSON.stringify(stats(604, T0, 5, 1)) },
+      record(stats(603, T0 + 1000, 7, 2)),
+    ]);
+    await settledStats(p);
+    expect(await statsRow(603)).toEqual(stats(603, T0 + 1000, 7, 2));
+    expect(await statsRow(604)).toBeNull();
+    expect(await deadLettersOf(STATS_TOPIC, 3)).toEqual([
+      { topic: STATS_TOPIC, reason: expect.stringMatching(/^VALUE_NOT_JSON: /), record: expect.objectContaining({ key, value: '{"customer_id": "C0000603", ' }), at: expect.any(Number) },
+      { topic: STATS_TOPIC, reason: expect.stringMatching(/^VALUE_INVALID: order_count:/), record: expect.objectContaining({ key }), at: expect.any(Number) },
+      { topic: STATS_TOPIC, reason: 'KEY_VALUE_MISMATCH: key C0000603 but value C0000604', record: expect.objectContaining({ key }), at: expect.any(Number) },
+    ]);
+    const dead = Object.fromEntries(((await registry.getSingleMetric('cs360_projector_deadletter_total')?.get())?.values ?? []).filter((v) => v.labels.topic === STATS_TOPIC).map((v) => [v.labels.reason, v.value]));
+    expect(dead).toEqual({ VALUE_NOT_JSON: 1, VALUE_INVALID: 1, KEY_VALUE_MISMATCH: 1 });
+  });
+
+  it('resumes after a restart from the committed offsets: only what arrived meanwhile is applied', async () => {
+    await p.stop();
+    const before = statsSent;
+    // 40 customers × 3 versions sent while no projector runs; the last version of each wins.
+    const versions: { key: string; value: string }[] = [];
+    for (let v = 1; v <= 3; v++) for (let n = 700; n < 740; n++) versions.push(record(stats(n, T0 + v * 1000, v * 100, v)));
+    await sendStats(versions);
+    const resumed = await startCaseProjector(config(), log, { tuning });
+    running.push(resumed);
+    await settledStats(resumed, before);
+    // Not replayed from the start: exactly the records sent while it was down.
+    expect(resumed.statsProjector.stats.records).toBe(statsSent - before);
+    for (const n of [700, 719, 739]) expect(await statsRow(n)).toEqual(stats(n, T0 + 3000, 300, 3));
+    expect(await statsRow(601)).toEqual(stats(601, T0 + 120_000, 1_900_000, 3));
+    const all = (await cql.execute(`SELECT customer_id FROM ${KEYSPACE}.customer_stats`, [], { fetchSize: 1000 })).rows;
+    expect(all).toHaveLength(2 + 40);
+    await resumed.stop();
   });
 });

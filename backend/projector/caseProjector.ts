@@ -1,7 +1,7 @@
 import { Consumer, FetchIsolationLevels, type Message, type MessagesStream, stringDeserializers } from '@platformatic/kafka';
 import type { Logger } from '../logger';
 import { applyRecords, type DeadLetter } from './applyRecords';
-import type { CaseRows } from './caseWriter';
+import type { Projection } from './projection';
 import type { ProjectorMetrics } from './projectorMetrics';
 
 type KMessage = Message<string, string, string, string>;
@@ -9,12 +9,13 @@ type KConsumer = Consumer<string, string, string, string>;
 
 export interface CaseProjectorOptions {
   brokers: string[];
-  /** The upsert-kafka topic of case changes (`cs_case_changes`, plus the deployment's suffix). */
+  /** The upsert-kafka topic consumed (`cs_case_changes` or `cs_customer_stats`, plus the deployment's suffix). */
   topic: string;
   /** The projector's own consumer group: two projectors with the same group share the partitions. */
   groupId: string;
   clientId?: string;
-  rows: CaseRows;
+  /** What the topic's records become in Cassandra (caseProjection, statsProjection). */
+  projection: Projection;
   deadletter(entry: DeadLetter): Promise<void>;
   log: Logger;
   metrics: ProjectorMetrics;
@@ -41,11 +42,13 @@ const delay = (ms: number, signal: AbortSignal) =>
   });
 
 /**
- * The case projector's consumer loop: `cs_case_changes` → cs.customer_case.
+ * The projector's consumer loop for one upsert-kafka topic: `cs_case_changes` → cs.customer_case
+ * (caseProjection) or `cs_customer_stats` → cs.customer_stats (statsProjection); the process runs one
+ * per topic (startProjector.ts).
  *
  * - One consumer in its own group, manual commits, read_committed (a transactional Flink sink's
  *   aborted records are never applied). A new group starts at the earliest offset: the topic is the
- *   whole changelog of the cases.
+ *   whole changelog of its table.
  * - Per partition, records are applied in batches (applyRecords: per key in order, keys concurrently);
  *   the batch's last offset is committed only after every record of it was written to Cassandra or
  *   dead-lettered. A restart resumes after the last commit and re-applies at most one batch per
@@ -207,7 +210,7 @@ export class CaseProjector {
 
   /**
    * A rebalance moved partitions: stop applying the ones this member lost (their uncommitted records
-   * go to the new owner), so two members do not write the same case at once.
+   * go to the new owner), so two members do not write the same row at once.
    */
   private onAssigned(partitions: number[]): void {
     const kept = new Set(partitions);
@@ -239,7 +242,7 @@ export class CaseProjector {
       this.queued -= batch.length;
       this.maybeResume();
       const records = batch.map((m) => ({ topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, value: m.value }));
-      const done = await applyRecords(records, { rows: this.o.rows, deadletter: (e) => this.o.deadletter(e), log, metrics: this.o.metrics, retry: this.o.retry }, signal);
+      const done = await applyRecords(records, { projection: this.o.projection, deadletter: (e) => this.o.deadletter(e), log, metrics: this.o.metrics, retry: this.o.retry }, signal);
       if (!done) return;
       const last = batch[batch.length - 1] as KMessage;
       try {

@@ -1,5 +1,6 @@
 import type { CustomerCaseRow } from '../../common/model';
-import type { CaseChange } from './caseChange';
+import { changeKey, parseCaseChange, type CaseChange } from './caseChange';
+import type { ApplyOutcome, Projection } from './projection';
 
 /**
  * What the projector needs of the case table. CassandraCaseStore implements it (the case move lives
@@ -15,7 +16,7 @@ export interface CaseRows {
 }
 
 export type UpsertPlan = 'insert' | 'overwrite' | 'move' | 'stale';
-export type ApplyOutcome = 'inserted' | 'overwritten' | 'moved' | 'stale' | 'deleted' | 'absent';
+export type CaseOutcome = Extract<ApplyOutcome, 'inserted' | 'overwritten' | 'moved' | 'stale' | 'deleted' | 'absent'>;
 
 /**
  * The version rule. Flink redelivers (at-least-once into Kafka, and a restarted job replays from its
@@ -29,13 +30,13 @@ export function planUpsert(stored: number | null, incoming: number): UpsertPlan 
   return incoming === stored ? 'overwrite' : 'move';
 }
 
-const OUTCOME: Record<Exclude<UpsertPlan, 'stale'>, ApplyOutcome> = { insert: 'inserted', overwrite: 'overwritten', move: 'moved' };
+const OUTCOME: Record<Exclude<UpsertPlan, 'stale'>, CaseOutcome> = { insert: 'inserted', overwrite: 'overwritten', move: 'moved' };
 
 /**
  * Applies one change: read the case's position, then write (or skip, or delete). Read-then-write is
  * safe because one key's changes sit in one partition, applied one at a time by one group member.
  */
-export async function applyCaseChange(rows: CaseRows, change: CaseChange): Promise<ApplyOutcome> {
+export async function applyCaseChange(rows: CaseRows, change: CaseChange): Promise<CaseOutcome> {
   if (change.kind === 'delete') {
     const at = await rows.casePosition(change.customer_id, change.case_id);
     if (at === null) return 'absent';
@@ -48,4 +49,17 @@ export async function applyCaseChange(rows: CaseRows, change: CaseChange): Promi
   if (plan === 'stale') return 'stale';
   await rows.writeCase(row, stored);
   return OUTCOME[plan];
+}
+
+/** cs_case_changes → cs.customer_case, for the consumer loop. */
+export function caseProjection(rows: CaseRows): Projection {
+  return {
+    table: 'customer_case',
+    plan(key, value) {
+      const parsed = parseCaseChange(key, value);
+      if (!parsed.ok) return parsed;
+      const { change } = parsed;
+      return { ok: true, key: changeKey(change), customer_id: change.kind === 'upsert' ? change.row.customer_id : change.customer_id, apply: () => applyCaseChange(rows, change) };
+    },
+  };
 }

@@ -6,7 +6,8 @@ import { startCaseProjector } from './startProjector';
 
 /**
  * The case projector as its own process (`node dist/backend/projector.js`, the compose service
- * `case-projector`): same typed config as the backend (file, CS360_* env, flags), stack settings only.
+ * `case-projector`), applying cs_case_changes and cs_customer_stats: same typed config as the backend
+ * (file, CS360_* env, flags), stack settings only.
  * Serves GET /metrics (prom-client) and GET /health on projector.metricsHost:metricsPort.
  */
 async function main(): Promise<void> {
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   }
   const projector = running;
   let joined = false;
-  void projector.projector.ready.then(() => (joined = true));
+  void projector.ready.then(() => (joined = true));
 
   let server: Server | undefined;
   const { metricsHost, metricsPort } = config.projector;
@@ -51,9 +52,10 @@ async function main(): Promise<void> {
           },
         );
       } else if (req.method === 'GET' && req.url === '/health') {
-        // Alive once the consumer has joined its group; a Cassandra outage shows in the metrics, not here
-        // (restarting the process would not help, and the backlog is kept).
-        res.writeHead(joined ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ joined, ...projector.projector.stats }));
+        // Alive once both consumers have joined their groups; a Cassandra outage shows in the metrics, not
+        // here (restarting the process would not help, and the backlog is kept).
+        const body = { joined, cases: projector.projector.stats, customer_stats: projector.statsProjector.stats };
+        res.writeHead(joined ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       } else {
         res.writeHead(404).end();
       }

@@ -140,6 +140,8 @@ export class CassandraCaseStore implements CaseStore {
       deleteContact: `DELETE FROM ${ks}.customer_contact WHERE kind = ? AND bucket = ? AND value = ? AND customer_id = ?`,
       stats: `SELECT * FROM ${ks}.customer_stats WHERE customer_id = ?`,
       upsertStats: `INSERT INTO ${ks}.customer_stats (customer_id, lifetime_value_vnd, order_count, last_event_time) VALUES (?, ?, ?, ?)`,
+      statsPosition: `SELECT last_event_time FROM ${ks}.customer_stats WHERE customer_id = ?`,
+      deleteStats: `DELETE FROM ${ks}.customer_stats WHERE customer_id = ?`,
       cases: `SELECT ${CASE_COLS} FROM ${ks}.customer_case WHERE customer_id = ? LIMIT ?`,
       caseAt: `SELECT ${CASE_COLS} FROM ${ks}.customer_case WHERE customer_id = ? AND last_event_time = ? AND case_id = ?`,
       caseById: `SELECT last_event_time FROM ${ks}.customer_case_by_id WHERE customer_id = ? AND case_id = ?`,
@@ -284,6 +286,18 @@ export class CassandraCaseStore implements CaseStore {
       { query: this.q.deleteCaseAt as string, params: [customerId, new Date(at), caseId] },
       { query: this.q.deleteCaseById as string, params: [customerId, caseId] },
     ]);
+  }
+
+  /** The stored last_event_time of a customer's stats (epoch ms), or null when absent; the case projector's version check. */
+  async statsPosition(customerId: string): Promise<number | null> {
+    const [r] = await this.rows(this.q.statsPosition as string, [customerId]);
+    const at: unknown = r?.get('last_event_time');
+    return at === null || at === undefined ? null : ms(at);
+  }
+
+  /** Deletes a customer's stats row (the case projector, on a cs_customer_stats tombstone). Idempotent. */
+  async deleteStats(customerId: string): Promise<void> {
+    await mapped(this.client.execute(this.q.deleteStats as string, [customerId], P));
   }
 
   async upsertStats(stats: CustomerStats[]): Promise<void> {
