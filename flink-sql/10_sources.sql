@@ -232,7 +232,7 @@ SELECT customer_id, JSON_OBJECT(
   'event_time' VALUE MS_TO_ISO(updated_ms),
   'source' VALUE 'payments_cdc',
   'payload' VALUE JSON_OBJECT('payment_id' VALUE payment_id, 'order_id' VALUE order_id, 'status' VALUE status,
-                              'amount_vnd' VALUE COALESCE(amount_vnd, '0'), 'method' VALUE method ABSENT ON NULL),
+                              'amount_vnd' VALUE COALESCE(amount_vnd, '0'), 'method' VALUE `method` ABSENT ON NULL),
   'schema_version' VALUE 1)
 FROM payment_checked
 WHERE error IS NULL AND op IN ('c', 'r', 'u') AND status <> 'PENDING' AND status IS DISTINCT FROM old_status;

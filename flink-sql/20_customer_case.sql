@@ -12,7 +12,7 @@ SET 'execution.checkpointing.interval' = '30 s';
 SET 'execution.checkpointing.mode' = 'EXACTLY_ONCE';
 SET 'execution.checkpointing.externalized-checkpoint-retention' = 'RETAIN_ON_CANCELLATION';
 -- One customer's events must be decided in arrival order: key order is kept per Kafka partition.
-SET 'parallelism.default' = '2';
+SET 'parallelism.default' = '1';
 
 -- The per-customer state machines and the envelope check (flink-sql/udf, on the cluster's classpath).
 CREATE TEMPORARY FUNCTION PARSE_EVENT AS 'com.cs360.flink.ParseEvent';
