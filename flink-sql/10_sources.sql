@@ -108,8 +108,8 @@ SELECT `raw`,
        COALESCE(JSON_VALUE(`raw`, '$.after.total_vnd'), JSON_VALUE(`raw`, '$.payload.after.total_vnd')) AS total_vnd,
        COALESCE(JSON_VALUE(`raw`, '$.after.item_count'), JSON_VALUE(`raw`, '$.payload.after.item_count')) AS item_count,
        COALESCE(JSON_VALUE(`raw`, '$.after.channel'), JSON_VALUE(`raw`, '$.payload.after.channel')) AS channel,
-       COALESCE(JSON_VALUE(`raw`, '$.after.created_at' RETURNING BIGINT), JSON_VALUE(`raw`, '$.payload.after.created_at' RETURNING BIGINT)) AS created_ms,
-       COALESCE(JSON_VALUE(`raw`, '$.after.updated_at' RETURNING BIGINT), JSON_VALUE(`raw`, '$.payload.after.updated_at' RETURNING BIGINT)) AS updated_ms
+       COALESCE(TRY_CAST(JSON_VALUE(`raw`, '$.after.created_at') AS BIGINT), TRY_CAST(JSON_VALUE(`raw`, '$.payload.after.created_at') AS BIGINT)) AS created_ms,
+       COALESCE(TRY_CAST(JSON_VALUE(`raw`, '$.after.updated_at') AS BIGINT), TRY_CAST(JSON_VALUE(`raw`, '$.payload.after.updated_at') AS BIGINT)) AS updated_ms
 FROM orders_cdc;
 
 CREATE TEMPORARY VIEW order_checked AS
@@ -138,8 +138,8 @@ SELECT `raw`,
        UPPER(COALESCE(JSON_VALUE(`raw`, '$.after.status'), JSON_VALUE(`raw`, '$.payload.after.status'))) AS status,
        COALESCE(JSON_VALUE(`raw`, '$.before.status'), JSON_VALUE(`raw`, '$.payload.before.status')) AS old_status,
        COALESCE(JSON_VALUE(`raw`, '$.after.amount_vnd'), JSON_VALUE(`raw`, '$.payload.after.amount_vnd')) AS amount_vnd,
-       COALESCE(JSON_VALUE(`raw`, '$.after.method'), JSON_VALUE(`raw`, '$.payload.after.method')) AS method,
-       COALESCE(JSON_VALUE(`raw`, '$.after.updated_at' RETURNING BIGINT), JSON_VALUE(`raw`, '$.payload.after.updated_at' RETURNING BIGINT)) AS updated_ms
+       COALESCE(JSON_VALUE(`raw`, '$.after.method'), JSON_VALUE(`raw`, '$.payload.after.method')) AS `method`,
+       COALESCE(TRY_CAST(JSON_VALUE(`raw`, '$.after.updated_at') AS BIGINT), TRY_CAST(JSON_VALUE(`raw`, '$.payload.after.updated_at') AS BIGINT)) AS updated_ms
 FROM payments_cdc;
 
 CREATE TEMPORARY VIEW payment_checked AS
