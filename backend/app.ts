@@ -7,7 +7,10 @@ import { openEmbeddedAdapters } from './adapters/embedded/embeddedAdapters';
 import { readManifest, seedDemo } from './adapters/embedded/demoSeeder';
 import { startLiveTrickle } from './adapters/embedded/liveTrickle';
 import { runLivePipeline, storeStateLoader } from './adapters/embedded/pipelineRunner';
+import { CassandraCaseStore } from './adapters/stack/cassandraCaseStore';
 import { openStackAdapters } from './adapters/stack/stackAdapters';
+import { startCaseProjector } from './projector/startProjector';
+import type { EventEnvelope } from '../common/events';
 import { attachSocketServer } from './api/live/socketServer';
 import { createMetrics } from './api/metrics';
 import { buildServer } from './api/server';
@@ -36,8 +39,10 @@ function sessionSecret(config: AppConfig): string {
 
 /** The composition root: picks adapters from config, builds services, api and live channel. */
 export async function createApp(config: AppConfig, log: Logger) {
-  // Stack mode: Cassandra, PostgreSQL, Redis and Kafka; cs_timeline stays local (SQLite) until the Trino
-  // adapter, and the embedded pipeline + demo seeding below run in both modes (docs/decisions.md).
+  // Stack mode: Cassandra, PostgreSQL, Redis and Kafka. With `stack.pipeline: flink` the Flink SQL jobs
+  // build cases, timeline and notifications (the projector below writes their cases to Cassandra,
+  // History reads the lakehouse through Trino); otherwise the embedded pipeline runs here on Kafka.
+  const flinkPipeline = config.mode === 'stack' && config.stack.pipeline === 'flink';
   const adapters = config.mode === 'stack' ? await openStackAdapters(config, log) : await openEmbeddedAdapters(config, log);
   const metrics = createMetrics();
   const tokens = new SessionTokens(sessionSecret(config), config.auth.tokenTtlSeconds);
@@ -79,17 +84,27 @@ export async function createApp(config: AppConfig, log: Logger) {
 
   // SP-01: any new event for a customer drops their cached timeline pages.
   const stopInvalidation = adapters.bus.subscribe('cs_timeline', (row) => adapters.cache.invalidateTag(customerTag(row.customer_id)));
-  const livePipeline = new CustomerCasePipeline({ loadState: storeStateLoader(adapters.caseStore) });
-  // Customers idle past the session gap are dropped from memory; loadState brings them back from the store.
-  const evictTimer = setInterval(() => livePipeline.evictIdle(Date.now()), 5 * 60_000);
-  evictTimer.unref();
-  const stopPipeline = runLivePipeline({
-    bus: adapters.bus,
-    pipeline: livePipeline,
-    sinks: { cases: adapters.caseStore, history: adapters.history },
-    log,
-    onProcessed: (outcome) => metrics.pipelineEvents.inc({ outcome }),
-  });
+  let evictTimer: NodeJS.Timeout | undefined;
+  let stopPipeline = () => {};
+  if (!flinkPipeline) {
+    const livePipeline = new CustomerCasePipeline({ loadState: storeStateLoader(adapters.caseStore) });
+    // Customers idle past the session gap are dropped from memory; loadState brings them back from the store.
+    evictTimer = setInterval(() => livePipeline.evictIdle(Date.now()), 5 * 60_000);
+    evictTimer.unref();
+    stopPipeline = runLivePipeline({
+      bus: adapters.bus,
+      pipeline: livePipeline,
+      sinks: { cases: adapters.caseStore, history: adapters.history },
+      log,
+      onProcessed: (outcome) => metrics.pipelineEvents.inc({ outcome }),
+    });
+  }
+  // The case projector (Flink's cs_case_changes / cs_customer_stats → Cassandra) inside this process,
+  // when asked to; compose runs it as its own service instead.
+  const projector =
+    flinkPipeline && config.projector.enabled && adapters.caseStore instanceof CassandraCaseStore
+      ? await startCaseProjector(config, log, { registry: metrics.registry, caseStore: adapters.caseStore, bus: adapters.bus })
+      : null;
   let stopTrickle = () => {};
 
   const setSeed = (p: SeedProgress) => {
@@ -101,7 +116,16 @@ export async function createApp(config: AppConfig, log: Logger) {
     const demo = { ...config.demo, endMs: manifest?.endMs ?? Math.floor(Date.now() / 3_600_000) * 3_600_000 };
     if (!manifest) {
       try {
-        await seedDemo({ db: adapters.db, cases: adapters.caseStore, history: adapters.history, tickets: adapters.tickets, options: demo, log, onProgress: setSeed });
+        await seedDemo({
+          db: adapters.db,
+          cases: adapters.caseStore,
+          history: adapters.history,
+          tickets: adapters.tickets,
+          options: demo,
+          log,
+          onProgress: setSeed,
+          ...(flinkPipeline ? { publishEvents: (events: readonly EventEnvelope[]) => adapters.bus.publishMany('cs.events', events) } : {}),
+        });
       } catch (err) {
         log.error({ err }, 'demo data generation failed');
         setSeed({ ...seed, phase: 'failed', message: `demo data generation failed: ${(err as Error).message}` });
@@ -141,6 +165,7 @@ export async function createApp(config: AppConfig, log: Logger) {
       stopTrickle();
       clearInterval(evictTimer);
       stopPipeline();
+      await projector?.stop();
       stopInvalidation();
       stopEscalations();
       relay.stop();

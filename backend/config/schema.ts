@@ -78,6 +78,13 @@ export const configSchema = z
      */
     stack: z
       .object({
+        /**
+         * Who turns events into cases, timeline and notifications in stack mode. `flink`: the Flink SQL
+         * jobs of flink-sql/ (the production path: the backend publishes events to Kafka, the case
+         * projector writes Cassandra, History reads cs_timeline through Trino). `embedded`: the
+         * backend's own pipeline on Kafka's cs.events with a local timeline (no Flink/Trino needed).
+         */
+        pipeline: z.enum(['flink', 'embedded']).default('embedded'),
         cassandra: z
           .object({
             contactPoints: list.default(['127.0.0.1:59042']),

@@ -18,6 +18,8 @@ export type Unsubscribe = () => void;
 /** Events port. Embedded: in-process bus; stack: Kafka. Handlers may be async; the bus awaits them in order per topic. */
 export interface EventBus {
   publish<T extends Topic>(topic: T, message: TopicMessages[T], key?: string): Promise<void>;
+  /** Many messages of one topic in order, each keyed by its customer_id; one round trip per chunk on Kafka (bulk loads). */
+  publishMany<T extends Topic>(topic: T, messages: readonly TopicMessages[T][]): Promise<void>;
   subscribe<T extends Topic>(topic: T, handler: (message: TopicMessages[T]) => void | Promise<void>): Unsubscribe;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '../../../common/events';
 import type { SeedProgress } from '../../../common/live';
 import type { CustomerProfile } from '../../../common/model';
 import { generateDemo, normalizeCustomer, type DemoOptions } from '../../demo';
@@ -33,6 +34,12 @@ export async function seedDemo(deps: {
   options: DemoOptions;
   log: Logger;
   onProgress: (p: SeedProgress) => void;
+  /**
+   * Stack mode with the Flink pipeline: the events go to Kafka (cs.events) and Flink builds cases,
+   * timeline and stats from them, exactly as from live traffic. Without it the events go through
+   * the embedded pipeline here and its output is written to the stores directly.
+   */
+  publishEvents?: (events: readonly EventEnvelope[]) => Promise<void>;
 }): Promise<{ events: number; deadLetters: number; ms: number }> {
   const { options, log } = deps;
   const started = performance.now();
@@ -60,9 +67,12 @@ export async function seedDemo(deps: {
     }
     await deps.cases.upsertCustomers(profiles);
     await deps.tickets.bulkLoad({ agents: batch.agents, tickets: batch.tickets, messages: batch.messages, notes: batch.notes });
-    const out = await pipeline.process(batch.events);
-    await writeOutput(out, deps);
-    deadLetters += out.deadLetters.length;
+    if (deps.publishEvents) await deps.publishEvents(batch.events);
+    else {
+      const out = await pipeline.process(batch.events);
+      await writeOutput(out, deps);
+      deadLetters += out.deadLetters.length;
+    }
     written += batch.events.length;
     report('generating', `${written.toLocaleString('en')} of ~${options.events.toLocaleString('en')} events`);
     // Let HTTP requests (health, progress) through between batches.

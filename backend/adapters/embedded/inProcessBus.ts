@@ -25,6 +25,10 @@ export class InProcessBus implements EventBus {
     }
   }
 
+  async publishMany<T extends Topic>(topic: T, messages: readonly TopicMessages[T][]): Promise<void> {
+    for (const m of messages) await this.publish(topic, m);
+  }
+
   subscribe<T extends Topic>(topic: T, handler: (message: TopicMessages[T]) => void | Promise<void>): Unsubscribe {
     let set = this.handlers.get(topic);
     if (!set) this.handlers.set(topic, (set = new Set()));

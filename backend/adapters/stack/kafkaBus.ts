@@ -135,6 +135,20 @@ export class KafkaBus implements EventBus {
     });
   }
 
+  /** Chunks of 1,000 per produce request: a bulk load (the demo seeding) is bound by the broker, not by round trips. */
+  async publishMany<T extends Topic>(topic: T, messages: readonly TopicMessages[T][]): Promise<void> {
+    if (this.closed) throw new Error('event bus is closed');
+    const name = this.topicName(topic);
+    for (let i = 0; i < messages.length; i += 1000) {
+      await this.producer.send({
+        messages: messages.slice(i, i + 1000).map((m) => {
+          const k = (m as { customer_id?: unknown }).customer_id;
+          return { topic: name, key: typeof k === 'string' ? k : undefined, value: JSON.stringify(m) };
+        }),
+      });
+    }
+  }
+
   subscribe<T extends Topic>(topic: T, handler: (message: TopicMessages[T]) => void | Promise<void>): Unsubscribe {
     if (this.closed) throw new Error('event bus is closed');
     let sub = this.subs.get(topic);

@@ -10,6 +10,7 @@ import { CassandraCaseStore } from './cassandraCaseStore';
 import { KafkaBus } from './kafkaBus';
 import { openPgTicketStore } from './pgTicketStore';
 import { RedisCache } from './redisCache';
+import { TrinoHistoryStore } from './trinoHistoryStore';
 
 /** Every topic of the Events port (created at start only for a suffixed, i.e. test/tenant, deployment). */
 const PORT_TOPICS: Topic[] = ['cs.events', 'cs_timeline', 'cs_notifications', 'support.case.opened', 'cs.deadletter'];
@@ -78,7 +79,8 @@ export async function openStackAdapters(config: AppConfig, log: Logger) {
     return {
       db,
       caseStore: cassandra.store,
-      history: new SqliteHistoryStore(db),
+      // The Flink pipeline writes cs_timeline to the lakehouse (Paimon, Iceberg metadata in Nessie): read through Trino.
+      history: s.pipeline === 'flink' ? new TrinoHistoryStore({ url: s.trino.url, catalog: s.trino.catalog, schema: s.trino.schema, user: s.trino.user }) : new SqliteHistoryStore(db),
       tickets: tickets.store,
       bus,
       cache,

@@ -25,6 +25,17 @@ export function eventBusContract(name: string, open: () => Promise<EventBus>) {
       await bus.close();
     });
 
+    it('publishMany delivers a large batch complete and in order', async () => {
+      const bus = await open();
+      const got: number[] = [];
+      bus.subscribe('cs_timeline', (r) => void got.push(r.event_time));
+      const times = Array.from({ length: 2500 }, (_, i) => i + 1);
+      await bus.publishMany('cs_timeline', times.map(row));
+      await expect.poll(() => got.length, { timeout: 20_000 }).toBe(times.length);
+      expect(got).toEqual(times);
+      await bus.close();
+    });
+
     it('keeps delivering to others when one handler throws, and stops after unsubscribe', async () => {
       const bus = await open();
       const got: number[] = [];
