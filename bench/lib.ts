@@ -16,7 +16,8 @@ export interface Backend {
 export async function startBackend(extraEnv: Record<string, string> = {}, extraArgs: string[] = []): Promise<Backend> {
   mkdirSync(BENCH_DATA_DIR, { recursive: true });
   const child = fork('dist/backend/main.js', ['--port', '0', '--data-dir', BENCH_DATA_DIR, ...extraArgs], {
-    env: { ...process.env, CS360_DEMO__TRICKLE_INTERVAL_MS: '0', CS360_LOG__LEVEL: 'warn', ...extraEnv },
+    // The benches' own knobs (CS360_BENCH_*) are not backend config: the strict loader would refuse them.
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('CS360_BENCH_'))), CS360_DEMO__TRICKLE_INTERVAL_MS: '0', CS360_LOG__LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

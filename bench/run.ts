@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { benchConcurrentTimeline } from './concurrentTimeline';
+import { benchFreshness } from './freshness';
 import { benchLookup } from './lookup';
 import { benchNotifications } from './notifications';
 import { benchRenderer } from './renderer';
@@ -7,10 +8,10 @@ import { benchStackLookup } from './stackLookup';
 import { benchStartup } from './startup';
 import { benchTimelinePage } from './timelinePage';
 
-/** `npm run bench [lookup|timeline|load|renderer|startup|notifications|stack-lookup]`: each prints p50/p95/p99 and writes bench/results/<name>.json. stack-lookup needs `npm run stack:up` and is not in the default set. */
-const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, startup: benchStartup, notifications: benchNotifications, 'stack-lookup': benchStackLookup };
+/** `npm run bench [lookup|timeline|load|renderer|startup|notifications|stack-lookup|stack-load]`: each prints p50/p95/p99 and writes bench/results/<name>.json. stack-lookup needs `npm run stack:up` and is not in the default set. */
+const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, startup: benchStartup, notifications: benchNotifications, 'stack-lookup': benchStackLookup, 'stack-load': () => benchConcurrentTimeline(undefined, 'stack') };
 /** Run only when named: they need the engines of `npm run stack:up`. */
-const STACK_BENCHES = new Set(['stack-lookup']);
+const STACK_BENCHES = new Set(['stack-lookup', 'stack-load']);
 
 if (!existsSync('dist/backend/main.js')) {
   console.error('bench: build first (npm run build)');

@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
-import cassandra from 'cassandra-driver';
-import pg from 'pg';
-import { applyCassandraSchema } from '../backend/adapters/stack/cassandraSchema';
 import { bucketsFor } from '../backend/adapters/stack/cassandraCaseStore';
-import { configSchema } from '../backend/config/schema';
-import { BENCH_DATA_DIR, fmt, percentiles, report, signIn, startBackend, timed } from './lib';
+import { fmt, percentiles, report, signIn, timed } from './lib';
+import { BENCH_KEYSPACE as KEYSPACE, startStackBenchBackend } from './stackBackend';
 
-/** The runner's defaults, as the backend's config has them; the stack tier's variables override them. */
-const DEFAULTS = configSchema.parse({}).stack;
-const CASSANDRA_POINTS = process.env.CS360_CASSANDRA_CONTACT_POINTS?.split(',') ?? DEFAULTS.cassandra.contactPoints;
-const CASSANDRA_DC = process.env.CS360_CASSANDRA_DC ?? DEFAULTS.cassandra.localDataCenter;
-const PG_URL = process.env.CS360_PG_URL ?? DEFAULTS.postgres.url;
-/** The bench's own keyspace, database, key prefix and data dir: seeded once (full demo), reused by later runs. */
-const KEYSPACE = 'cs_bench';
-const DATABASE = 'cs360_bench';
 const SAMPLES = 2000;
 const WARMUP = 100;
 
@@ -23,35 +11,7 @@ const WARMUP = 100;
  * same contact row, interleaved in the same run. Budget: API p99 / raw p99 ≤ 1.5.
  */
 export async function benchStackLookup(): Promise<Record<string, unknown>> {
-  const cql = new cassandra.Client({ contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, socketOptions: { connectTimeout: 5000, readTimeout: 30_000 } });
-  try {
-    await cql.connect();
-  } catch (e) {
-    throw new Error(`stack-lookup needs the stack: Cassandra at ${CASSANDRA_POINTS.join(',')} did not answer (npm run stack:up): ${(e as Error).message}`, { cause: e });
-  }
-  await applyCassandraSchema(cql, readFileSync('stack/cassandra/schema.cql', 'utf8'), KEYSPACE);
-  const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (!exists.rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  const pgUrl = Object.assign(new URL(PG_URL), { pathname: `/${DATABASE}` }).toString();
-
-  const backend = await startBackend(
-    {
-      CS360_MODE: 'stack',
-      CS360_STACK__CASSANDRA__CONTACT_POINTS: CASSANDRA_POINTS.join(','),
-      CS360_STACK__CASSANDRA__LOCAL_DATA_CENTER: CASSANDRA_DC,
-      CS360_STACK__CASSANDRA__KEYSPACE: KEYSPACE,
-      CS360_STACK__POSTGRES__URL: pgUrl,
-      CS360_STACK__REDIS__KEY_PREFIX: 'cs360-bench:',
-      CS360_STACK__KAFKA__GROUP_ID: 'cs360-bench',
-    },
-    ['--data-dir', `${BENCH_DATA_DIR}-stack`],
-  );
+  const { backend, cql } = await startStackBenchBackend();
   try {
     const token = await signIn(backend.baseUrl);
     // Token order is hash order: the first profiles are a spread sample of customers.
