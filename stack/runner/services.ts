@@ -5,6 +5,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { applyCassandraSchema } from '../../backend/adapters/stack/cassandraSchema';
 import { CACHE, HOST, REPO, STACK, StackError, ensureApt, javaMajor, mavenLib, ourPid, run, say, sleep, stateDir, stopPid, startDetached, tcpExchange, warn, which } from './lib';
+import { debeziumMysqlPlugins, ensureDebeziumMysqlPlugin, mariadb, registerOrdersConnector } from './mariadb';
+import { nessie, trino } from './lakehouse';
+import { flink } from './flink';
 
 export interface Service {
   name: string;
@@ -565,6 +568,7 @@ const connect: Service = {
     if (major < 17) throw new StackError(`Debezium ${DEBEZIUM_VERSION} needs Java 17 or newer (found ${major})`);
     mavenLib('connect', KAFKA_VERSION);
     debeziumPlugin();
+    ensureDebeziumMysqlPlugin();
   },
   start() {
     const dir = stateDir('connect');
@@ -577,7 +581,7 @@ bootstrap.servers=${HOST}:${KAFKA_PORT}
 listeners=http://${HOST}:${CONNECT_PORT}
 rest.advertised.host.name=${HOST}
 rest.advertised.port=${CONNECT_PORT}
-plugin.path=${debeziumPlugins()}
+plugin.path=${debeziumPlugins()},${debeziumMysqlPlugins()}
 `,
     );
     writeFileSync(
@@ -633,6 +637,8 @@ plugin.path=${debeziumPlugins()}
     if (st?.connector?.state === 'STOPPED' || st?.connector?.state === 'PAUSED') await connectApi('PUT', `/connectors/${cdc.name}/resume`);
     await waitConnector(cdc.name, running, 'RUNNING');
     say(`  connector ${cdc.name} RUNNING (slot ${slot}, topic ${SUPPORT_CDC_TOPIC})`);
+    // The orders connector (stack/debezium/orders-mysql-connector.json) on MariaDB: stack/runner/mariadb.ts.
+    await registerOrdersConnector({ api: connectApi, state: connectorState, wait: waitConnector, running, ensureTopics: ensureKafkaTopics });
   },
   stop: (pid) => stopPid(pid, 60_000),
 };
@@ -666,5 +672,5 @@ const couchdb: Service = {
   stop: (pid) => stopPid(pid, 20_000),
 };
 
-export const SERVICES: Service[] = [postgres, redis, kafka, cassandra, s3, connect, couchdb];
+export const SERVICES: Service[] = [postgres, redis, kafka, cassandra, s3, nessie, trino, mariadb, connect, flink, couchdb];
 export { ourPid };
