@@ -10,6 +10,7 @@ import { runLivePipeline, storeStateLoader } from './adapters/embedded/pipelineR
 import { CassandraCaseStore } from './adapters/stack/cassandraCaseStore';
 import { openStackAdapters } from './adapters/stack/stackAdapters';
 import { startCaseProjector } from './projector/startProjector';
+import { startCouchTicketsWorker } from './workers/couchTicketsWorker';
 import type { EventEnvelope } from '../common/events';
 import { attachSocketServer } from './api/live/socketServer';
 import { createMetrics } from './api/metrics';
@@ -80,7 +81,7 @@ export async function createApp(config: AppConfig, log: Logger) {
   const sinks: EscalationSink[] = [...(nc.slackWebhookUrl ? [slackSink(nc.slackWebhookUrl)] : []), ...(nc.smtp ? [smtpSink(nc.smtp)] : [])];
   const escalations = new EscalationDispatcher({ sinks, retries: nc.retries, retryBaseMs: nc.retryBaseMs, deadLetterFile: join(config.dataDir, 'escalations.deadletter.jsonl'), bus: adapters.bus, log });
   const stopEscalations = relay.onEntry((e) => escalations.handle(e.notification));
-  const live = attachSocketServer(server.server, { tokens, bus: adapters.bus, log, launchToken: config.auth.launchToken, relay, onNotification: (type) => metrics.notifications.inc({ type }) });
+  const live = attachSocketServer(server.server, { tokens, bus: adapters.bus, log, launchToken: config.auth.launchToken, relay, flushIntervalMs: nc.flushIntervalMs, onNotification: (type) => metrics.notifications.inc({ type }) });
 
   // SP-01: any new event for a customer drops their cached timeline pages.
   const stopInvalidation = adapters.bus.subscribe('cs_timeline', (row) => adapters.cache.invalidateTag(customerTag(row.customer_id)));
@@ -105,6 +106,8 @@ export async function createApp(config: AppConfig, log: Logger) {
     flinkPipeline && config.projector.enabled && adapters.caseStore instanceof CassandraCaseStore
       ? await startCaseProjector(config, log, { registry: metrics.registry, caseStore: adapters.caseStore, bus: adapters.bus })
       : null;
+  // CouchDB support_tickets → Kafka support.tickets (seed 003's custom _changes worker), when asked to.
+  const ticketsWorker = config.mode === 'stack' && config.ticketsWorker.enabled ? startCouchTicketsWorker(config, log, metrics.registry) : null;
   let stopTrickle = () => {};
 
   const setSeed = (p: SeedProgress) => {
@@ -166,6 +169,7 @@ export async function createApp(config: AppConfig, log: Logger) {
       clearInterval(evictTimer);
       stopPipeline();
       await projector?.stop();
+      await ticketsWorker?.stop();
       stopInvalidation();
       stopEscalations();
       relay.stop();

@@ -50,6 +50,18 @@ const entries = [
     },
   },
   {
+    // The CouchDB _changes worker as its own process (docker-compose.yml `tickets-worker`).
+    name: 'tickets-worker',
+    entry: 'backend/workers/couchTicketsWorkerMain.ts',
+    optional: true,
+    options: {
+      outfile: at('dist/backend/tickets-worker.js'),
+      format: 'esm',
+      packages: 'external',
+      loader: { '.sql': 'text', '.graphql': 'text' },
+    },
+  },
+  {
     name: 'main',
     entry: 'main/main.ts',
     options: { outfile: at('dist/main/main.js'), format: 'esm', external: ['electron', 'electron-updater'] },
