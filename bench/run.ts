@@ -8,10 +8,10 @@ import { benchStackLookup } from './stackLookup';
 import { benchStartup } from './startup';
 import { benchTimelinePage } from './timelinePage';
 
-/** `npm run bench [lookup|timeline|load|renderer|startup|notifications|stack-lookup|stack-load]`: each prints p50/p95/p99 and writes bench/results/<name>.json. stack-lookup needs `npm run stack:up` and is not in the default set. */
-const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, startup: benchStartup, notifications: benchNotifications, 'stack-lookup': benchStackLookup, 'stack-load': () => benchConcurrentTimeline(undefined, 'stack') };
+/** `npm run bench [lookup|timeline|load|renderer|startup|notifications|stack-lookup|stack-load|freshness]`: each prints p50/p95/p99 and writes bench/results/<name>.json. stack-lookup, stack-load and freshness need `npm run stack:up` and are not in the default set. */
+const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, startup: benchStartup, notifications: benchNotifications, 'stack-lookup': benchStackLookup, 'stack-load': () => benchConcurrentTimeline(undefined, 'stack'), freshness: benchFreshness };
 /** Run only when named: they need the engines of `npm run stack:up`. */
-const STACK_BENCHES = new Set(['stack-lookup', 'stack-load']);
+const STACK_BENCHES = new Set(['stack-lookup', 'stack-load', 'freshness']);
 
 if (!existsSync('dist/backend/main.js')) {
   console.error('bench: build first (npm run build)');

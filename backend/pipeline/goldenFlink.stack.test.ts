@@ -3,12 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cassandra from 'cassandra-driver';
+import { Trino, type QueryResult } from 'trino-client';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelFlinkJob, restartFlinkJob, submitFlinkScript } from '../../stack/runner/flinkSql';
+import { applyTrinoViews } from '../../stack/runner/lakehouse';
 import { FLINK_URL } from '../../stack/runner/flink';
 import { applyCassandraSchema } from '../adapters/stack/cassandraSchema';
 import { DEFAULT_CASSANDRA } from '../adapters/stack/cassandraCaseStore';
+import { DEFAULT_TRINO, TrinoHistoryStore } from '../adapters/stack/trinoHistoryStore';
 import { configSchema } from '../config/schema';
 import { startCaseProjector, type RunningProjector } from '../projector/startProjector';
 import { createTopics, deleteTopics, produce, readUntil, type KafkaRecord } from '../testing/kafkaTest';
@@ -40,6 +43,7 @@ interface Golden {
     notifications: { notification_id: string; message_contains: string[]; event_time: string; [k: string]: unknown }[];
     stats?: { customer_id: string; lifetime_value_vnd: number; order_count: number; last_event_time: string }[];
     deadLetters: { input_index?: number; reason_contains: string }[];
+    late?: number;
   };
 }
 const fixtures = readdirSync(DIR)
@@ -53,6 +57,24 @@ const byKey = <T>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => 
 const keyOf = (r: unknown) => (typeof r === 'object' && r !== null && typeof (r as { customer_id?: unknown }).customer_id === 'string' ? (r as { customer_id: string }).customer_id : undefined);
 const records = () => all((g) => g.input).map((r) => ({ key: keyOf(r), value: JSON.stringify(r) }));
 const parsed = <T>(rs: KafkaRecord[]) => rs.filter((r) => r.value !== null).map((r) => JSON.parse(r.value as string) as T);
+
+/** One Trino statement to completion, its rows. */
+async function trinoRows(sql: string): Promise<unknown[][]> {
+  const trino = Trino.create({ server: DEFAULT_TRINO.url, catalog: 'iceberg', extraHeaders: { 'X-Trino-User': 'cs360-stack-test' } });
+  const it = await trino.query(sql);
+  const rows: unknown[][] = [];
+  for (;;) {
+    const { value, done } = (await it.next()) as IteratorResult<QueryResult, QueryResult>;
+    if (value?.error) throw new Error(value.error.message);
+    rows.push(...((value?.data ?? []) as unknown[][]));
+    if (done) return rows;
+  }
+}
+
+/** The run's Iceberg namespace in Nessie, dropped through Trino (its files stay: Nessie never deletes them). */
+async function dropLakehouseSchema(schema: string) {
+  for (const sql of [`DROP VIEW IF EXISTS iceberg.${schema}.vw_support_case_timeline`, `DROP TABLE IF EXISTS iceberg.${schema}.cs_timeline`, `DROP SCHEMA IF EXISTS iceberg.${schema}`]) await trinoRows(sql);
+}
 
 let cql: cassandra.Client;
 let projector: RunningProjector;
@@ -86,6 +108,17 @@ async function statsInCassandra() {
   return byKey(rows, (r) => r.customer_id);
 }
 
+const expectedTimeline = byKey(all((g) => g.expected.timeline), (r) => `${r.customer_id}|${r.event_time}|${r.event_type}`);
+/** The run's cs_timeline rows as the backend reads them in stack mode (TrinoHistoryStore over Iceberg in Nessie). */
+async function timelineInTrino() {
+  const history = new TrinoHistoryStore({ schema: VARS.LAKEHOUSE_DATABASE });
+  const rows = [];
+  for (const c of new Set(expectedTimeline.map((r) => r.customer_id))) rows.push(...(await history.timelinePage({ customerId: c, limit: 500 }).catch(() => [])));
+  return byKey(
+    rows.map((r) => ({ ...r, event_time: iso(r.event_time) })),
+    (r) => `${r.customer_id}|${r.event_time}|${r.event_type}`,
+  );
+}
 const expectedCases = byKey(all((g) => g.expected.cases), (r) => `${r.customer_id}|${r.case_id}`);
 const expectedStats = byKey(all((g) => g.expected.stats ?? []), (r) => r.customer_id);
 const expectedNotifications = byKey(all((g) => g.expected.notifications), (n) => n.notification_id);
@@ -129,6 +162,7 @@ describe('golden fixtures on the Flink SQL job (flink-sql/20_customer_case.sql)'
     await cql?.execute(`DROP KEYSPACE IF EXISTS ${KEYSPACE}`).catch(() => undefined);
     await cql?.shutdown();
     await deleteTopics(TOPICS).catch(() => undefined);
+    await dropLakehouseSchema(VARS.LAKEHOUSE_DATABASE).catch(() => undefined);
   }, 120_000);
 
   it('turns every fixture input into the expected cases, stats, timeline rows, notifications and dead letters', async () => {
@@ -151,7 +185,6 @@ describe('golden fixtures on the Flink SQL job (flink-sql/20_customer_case.sql)'
     });
 
     // cs_timeline rows as the live topic carries them, the last of each key winning (the Paimon table's upsert).
-    const expectedTimeline = byKey(all((g) => g.expected.timeline), (r) => `${r.customer_id}|${r.event_time}|${r.event_type}`);
     const rows = parsed<{ customer_id: string; event_type: string; payload: Record<string, string>; event_time: number }>(
       await readUntil(topic('cs_timeline'), (rs) => new Set(rs.map((r) => r.value && JSON.parse(r.value).event_time + JSON.parse(r.value).event_type + JSON.parse(r.value).customer_id)).size >= expectedTimeline.length, 60_000),
     );
@@ -160,6 +193,27 @@ describe('golden fixtures on the Flink SQL job (flink-sql/20_customer_case.sql)'
 
     await expect.poll(casesInCassandra, { timeout: 60_000, interval: 500 }).toEqual(expectedCases);
     await expect.poll(statsInCassandra, { timeout: 60_000, interval: 500 }).toEqual(expectedStats);
+
+    // The lakehouse: the Iceberg table in Nessie, committed at the next checkpoint (≤ 30 s), read the
+    // way the backend reads it in stack mode (TrinoHistoryStore).
+    await expect.poll(timelineInTrino, { timeout: 90_000, interval: 2000 }).toEqual(expectedTimeline);
+
+    // vw_support_case_timeline (stack/trino/views.sql): the orders, payments and shipments of each
+    // case under the case ids the streaming job gave (checked where no event arrived late, since the
+    // view sessionises by event time and the job by arrival).
+    await applyTrinoViews(VARS.LAKEHOUSE_DATABASE);
+    const view = await trinoRows(`SELECT customer_id, case_id, event_type FROM iceberg.${VARS.LAKEHOUSE_DATABASE}.vw_support_case_timeline`);
+    const inOrder = fixtures.filter(({ g }) => g.expected.late === 0);
+    expect(inOrder.length).toBeGreaterThanOrEqual(5);
+    for (const { g } of inOrder) {
+      for (const c of new Set(g.expected.cases.map((r) => r.customer_id))) {
+        const caseIds = new Set(g.expected.cases.filter((r) => r.customer_id === c).map((r) => r.case_id));
+        const want = g.expected.timeline.filter((r) => r.customer_id === c && /^(order|payment|shipment)\./.test(r.event_type));
+        const got = view.filter((r) => r[0] === c);
+        expect(got).toHaveLength(want.length);
+        for (const r of got) expect(caseIds).toContain(r[1]);
+      }
+    }
   }, 300_000);
 
   it('restarted from its checkpoint and fed the whole input again, it changes nothing and repeats nothing', async () => {
@@ -178,6 +232,10 @@ describe('golden fixtures on the Flink SQL job (flink-sql/20_customer_case.sql)'
     expect((await readUntil(topic('cs_notifications'), () => false, 3000)).length).toBe(notificationsBefore);
     expect(await casesInCassandra()).toEqual(expectedCases);
     expect(await statsInCassandra()).toEqual(expectedStats);
+    // The lakehouse after the next checkpoint: the same rows, none twice (the Iceberg sink commits once per checkpoint).
+    const committed = await completedCheckpoints(jobId);
+    await expect.poll(() => completedCheckpoints(jobId), { timeout: 75_000, interval: 1000 }).toBeGreaterThan(committed);
+    expect(await timelineInTrino()).toEqual(expectedTimeline);
     // The malformed records are rejected again (a dead letter per delivery), and the job kept running.
     const state = (await (await fetch(`${FLINK_URL}/jobs/${jobId}`)).json()) as { state: string };
     expect(state.state).toBe('RUNNING');

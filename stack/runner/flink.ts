@@ -307,8 +307,12 @@ export const flink: Service = {
     return (o.taskmanagers ?? 0) >= 1 && (o['slots-total'] ?? 0) >= 1;
   },
   async afterReady() {
-    const { submitFlinkSql } = await import('./flinkSql');
+    const { submitFlinkSql, flinkSqlVariables } = await import('./flinkSql');
     await submitFlinkSql();
+    // The Trino views read the tables the jobs just created (trino and nessie start before flink).
+    const { applyTrinoViews } = await import('./lakehouse');
+    const n = await applyTrinoViews(flinkSqlVariables().LAKEHOUSE_DATABASE);
+    say(`  trino: ${n} view(s) of stack/trino/views.sql applied`);
   },
   async stop(pid) {
     const tm = taskManagerPid();

@@ -8,6 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { FLINK_PORT, FLINK_URL, KAFKA_BOOTSTRAP, S3_ENDPOINT, flinkCheckpointsDir, flinkConfDir, flinkEnv, javaOpts, sqlClientClasspath, writeFlinkConf } from './flink';
+import { NESSIE_ICEBERG_URI } from './lakehouse';
 import { HOST, REPO, StackError, say, sleep, stateDir, warn } from './lib';
 
 /** The pipelines; CS360_FLINK_SQL_DIR points the runner at another folder (an empty one: none). */
@@ -29,9 +30,9 @@ export function flinkSqlVariables(): Record<string, string> {
     SUPPORT_NOTES_TOPIC: 'cs.public.support_notes',
     LOGISTICS_PATH: 's3://cs360-lakehouse/logistics/',
     LAKEHOUSE_WAREHOUSE: 's3://cs360-lakehouse/paimon',
-    LAKEHOUSE_DATABASE: 'cs360',
-    // Extra Paimon table options (e.g. Iceberg REST metadata for Trino), starting with a comma; none by default.
-    ICEBERG_OPTIONS: '',
+    // The lakehouse database: Paimon's, and the Iceberg namespace Trino reads as schema iceberg.cs (stack.trino.schema).
+    LAKEHOUSE_DATABASE: 'cs',
+    ICEBERG_REST_URI: NESSIE_ICEBERG_URI,
   };
 }
 

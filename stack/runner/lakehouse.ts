@@ -240,3 +240,22 @@ export async function trinoQueryValue(sql: string, timeoutMs = 30_000): Promise<
     r = await fetch(body.nextUri, { headers, signal: AbortSignal.timeout(5000) });
   }
 }
+
+/**
+ * stack/trino/views.sql with ${SCHEMA} filled in, statement by statement (a line holding only `;`
+ * ends one). Run after the Flink jobs have created the tables the views read.
+ */
+export async function applyTrinoViews(schema = 'cs'): Promise<number> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StackError(`not a plain schema name: ${schema}`);
+  const text = readFileSync(join(STACK, 'trino', 'views.sql'), 'utf8')
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('--'))
+    .join('\n')
+    .replaceAll('${SCHEMA}', schema);
+  const statements = text
+    .split(/^;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const sql of statements) await trinoQueryValue(sql, 60_000);
+  return statements.length;
+}

@@ -421,6 +421,14 @@ export function s3Buckets(): { name: string; lifecycle: string | null }[] {
     });
 }
 
+/** stack/minio/folders.txt: `bucket/prefix/` lines. */
+export function s3Folders(): string[] {
+  return readFileSync(join(STACK, 'minio', 'folders.txt'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
 const s3: Service = {
   name: 's3',
   port: S3_PORT,
@@ -453,6 +461,12 @@ const s3: Service = {
         const lifecycle = b.lifecycle ? JSON.parse(readFileSync(b.lifecycle, 'utf8')) : undefined;
         const { created } = await ensureBucket(client, b.name, lifecycle);
         say(`  bucket ${b.name}${created ? ' created' : ''}${b.lifecycle ? ', lifecycle applied' : ''}`);
+      }
+      const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+      for (const folder of s3Folders()) {
+        const [bucket, ...rest] = folder.split('/');
+        await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${rest.join('/')}_folder`, Body: new Uint8Array(0), ContentLength: 0 }));
+        say(`  folder ${folder}`);
       }
     } finally {
       client.destroy();
