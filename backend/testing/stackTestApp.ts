@@ -42,7 +42,12 @@ export interface StackTestApp {
  * a throwaway Cassandra keyspace, PostgreSQL database, Redis key prefix and suffixed Kafka topics,
  * all dropped by close(). Fails loudly when the stack is not up.
  */
-export async function startStackTestApp(name: string, demo: Partial<AppConfig['demo']>): Promise<StackTestApp> {
+export async function startStackTestApp(
+  name: string,
+  demo: Partial<AppConfig['demo']>,
+  /** More settings: stack (merged over the throwaway stores) and projector. */
+  extra: { stack?: Record<string, unknown>; projector?: Record<string, unknown> } = {},
+): Promise<StackTestApp> {
   const run = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const keyspace = `${name}_${run}`;
   const database = `cs360_${name}_${run}`;
@@ -66,7 +71,9 @@ export async function startStackTestApp(name: string, demo: Partial<AppConfig['d
       postgres: { url: pgUrl },
       redis: { url: REDIS_URL, keyPrefix: `cs360-${name}:${run}:` },
       kafka: { brokers: KAFKA_BROKERS, groupId: `cs360-${name}-${run}`, topicSuffix },
+      ...extra.stack,
     },
+    projector: { groupId: `cs360-${name}-projector-${run}`, ...extra.projector },
     demo,
   });
   return {
