@@ -2,6 +2,7 @@ import { allowDesktopOrigin } from './api/desktopOrigin';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/loadConfig';
 import { createLogger } from './logger';
+import { exitOnSignals } from './processLifecycle';
 
 /**
  * Backend entry. Runs in plain Node (`npm run web`, tests) and as the desktop shell's
@@ -29,21 +30,7 @@ async function main(): Promise<void> {
   parentPort?.postMessage({ type: 'ready', port });
   process.send?.({ type: 'ready', port });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  exitOnSignals(log, 'backend', () => app.close());
   await seeded;
 }
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { exitOnSignals, serveMetricsAndHealth } from '../processLifecycle';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { ConfigError, loadConfig } from '../config/loadConfig';
 import { createLogger } from '../logger';
@@ -39,47 +39,24 @@ async function main(): Promise<void> {
   let joined = false;
   void projector.ready.then(() => (joined = true));
 
-  let server: Server | undefined;
   const { metricsHost, metricsPort } = config.projector;
-  if (metricsPort > 0) {
-    server = createServer((req, res) => {
-      if (req.method === 'GET' && req.url === '/metrics') {
-        registry.metrics().then(
-          (body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body),
-          (err: unknown) => {
-            log.error({ err }, 'metrics failed');
-            res.writeHead(500).end();
-          },
-        );
-      } else if (req.method === 'GET' && req.url === '/health') {
-        // Alive once both consumers have joined their groups; a Cassandra outage shows in the metrics, not
-        // here (restarting the process would not help, and the backlog is kept).
-        const body = { joined, cases: projector.projector.stats, customer_stats: projector.statsProjector.stats };
-        res.writeHead(joined ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      } else {
-        res.writeHead(404).end();
-      }
-    });
-    await new Promise<void>((resolve, reject) => server?.once('error', reject).listen(metricsPort, metricsHost, resolve));
-    log.info({ url: `http://${metricsHost}:${metricsPort}/metrics` }, 'case projector metrics');
-  }
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'case projector shutting down');
+  // Alive once both consumers have joined their groups; a Cassandra outage shows in the metrics, not
+  // in the health (restarting the process would not help, and the backlog is kept).
+  const server =
+    metricsPort > 0
+      ? await serveMetricsAndHealth({
+          host: metricsHost,
+          port: metricsPort,
+          registry,
+          log,
+          what: 'case projector',
+          health: () => ({ ok: joined, body: { joined, cases: projector.projector.stats, customer_stats: projector.statsProjector.stats } }),
+        })
+      : undefined;
+  exitOnSignals(log, 'case projector', async () => {
     server?.close();
-    projector.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'case projector shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+    await projector.stop();
+  });
 }
 
 main().catch((err: unknown) => {

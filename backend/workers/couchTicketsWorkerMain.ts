@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { exitOnSignals, serveMetricsAndHealth } from '../processLifecycle';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { ConfigError, loadConfig } from '../config/loadConfig';
 import { createLogger } from '../logger';
@@ -27,38 +27,25 @@ async function main(): Promise<void> {
   const worker = startCouchTicketsWorker(config, log, registry);
 
   const { metricsHost, metricsPort } = config.ticketsWorker;
+  // 200 while the last round reached CouchDB and Kafka; 503 (with the error) while retrying.
   const server =
     metricsPort === 0
       ? null
-      : createServer((req, res) => {
-          if (req.url === '/metrics') {
-            registry.metrics().then(
-              (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
-              (err: unknown) => res.writeHead(500).end(String(err)),
-            );
-          } else if (req.url === '/health') {
-            // 200 while the last round reached CouchDB and Kafka; 503 (with the error) while retrying.
+      : await serveMetricsAndHealth({
+          host: metricsHost,
+          port: metricsPort,
+          registry,
+          log,
+          what: 'tickets worker',
+          health: () => {
             const s = worker.status();
-            res.writeHead(s.running && !s.lastError ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(s));
-          } else res.writeHead(404).end();
-        }).listen(metricsPort, metricsHost, () => log.info({ url: `http://${metricsHost}:${metricsPort}/metrics` }, 'tickets worker: metrics'));
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'tickets worker: shutting down');
+            return { ok: s.running && !s.lastError, body: s };
+          },
+        });
+  exitOnSignals(log, 'tickets worker', async () => {
     server?.close();
-    worker.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        log.error({ err }, 'tickets worker: shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+    await worker.stop();
+  });
 }
 
 main().catch((err: unknown) => {
