@@ -215,11 +215,9 @@ function memoryParams(kind: 'JM' | 'TM', conf: Record<string, string>): { jvm: s
   return params;
 }
 
-function startTaskManager(conf: Record<string, string>): number {
-  const { jvm, dynamic } = memoryParams('TM', conf);
-  const log = join(stateDir('flink'), 'taskmanager.log');
-  const fd = openSync(log, 'a');
-  const args = [
+/** The java arguments of a JobManager or TaskManager process: memory, Flink's JVM flags, log, classpath, main class, config. */
+function flinkProcessArgs(conf: Record<string, string>, jvm: string[], dynamic: string[], log: string, mainClass: string): string[] {
+  return [
     ...jvm,
     ...javaOpts(conf),
     '-XX:+UseG1GC',
@@ -227,11 +225,18 @@ function startTaskManager(conf: Record<string, string>): number {
     `-Dlog4j.configurationFile=file:${join(flinkConfDir(), 'log4j-console.properties')}`,
     '-cp',
     flinkClasspath(),
-    'org.apache.flink.runtime.taskexecutor.TaskManagerRunner',
+    mainClass,
     '--configDir',
     flinkConfDir(),
     ...dynamic,
   ];
+}
+
+function startTaskManager(conf: Record<string, string>): number {
+  const { jvm, dynamic } = memoryParams('TM', conf);
+  const log = join(stateDir('flink'), 'taskmanager.log');
+  const fd = openSync(log, 'a');
+  const args = flinkProcessArgs(conf, jvm, dynamic, log, 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner');
   writeFileSync(fd, `\n---- ${new Date().toISOString()} java … TaskManagerRunner\n`);
   const child = spawn('java', args, { cwd: stateDir('flink'), env: flinkEnv(), detached: true, stdio: ['ignore', fd, fd] });
   if (child.pid === undefined) throw new StackError('could not start the Flink TaskManager');
@@ -272,19 +277,7 @@ export const flink: Service = {
     const jm = startDetached(
       'flink',
       'java',
-      [
-        ...jvm,
-        ...javaOpts(conf),
-        '-XX:+UseG1GC',
-        `-Dlog.file=${log}`,
-        `-Dlog4j.configurationFile=file:${join(flinkConfDir(), 'log4j-console.properties')}`,
-        '-cp',
-        flinkClasspath(),
-        'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint',
-        '--configDir',
-        flinkConfDir(),
-        ...dynamic,
-      ],
+      flinkProcessArgs(conf, jvm, dynamic, log, 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint'),
       { env: flinkEnv() },
     );
     // A TaskManager left by an earlier start (its JobManager died) may have other settings: replace
