@@ -21,6 +21,7 @@ import type { Logger } from './logger';
 import { EscalationDispatcher, slackSink, smtpSink, type EscalationSink } from './notifications/escalationSinks';
 import { NotificationRelay } from './notifications/relay';
 import { CustomerCasePipeline } from './pipeline';
+import { AttachmentService } from './services/attachmentService';
 import { CaseService } from './services/caseService';
 import { CustomerService } from './services/customerService';
 import type { Services } from './services/services';
@@ -55,11 +56,13 @@ export async function createApp(config: AppConfig, log: Logger) {
 
   const timeline = new TimelineService(adapters.history, adapters.cache, { ttlMs: config.api.timelineCacheTtlMs, maxPageSize: config.api.maxPageSize }, metrics.support);
   const cases = new CaseService(adapters.caseStore, adapters.history, adapters.tickets);
+  const support = new SupportService(adapters.tickets, adapters.caseStore, adapters.bus, timeline, metrics.support);
   const services: Services = {
     customers: new CustomerService(adapters.caseStore),
     timeline,
     cases,
-    support: new SupportService(adapters.tickets, adapters.caseStore, adapters.bus, timeline, metrics.support),
+    support,
+    attachments: new AttachmentService(adapters.objects, adapters.notesSync, (principal, caseId) => support.getCase(principal, caseId, false), config.stack.s3),
     listAgents: () => adapters.tickets.listAgents(),
     seedStatus: () => seed,
     ticketMessages: (id) => adapters.tickets.listMessages(id),

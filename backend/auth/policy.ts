@@ -5,7 +5,7 @@ import type { Principal, Role } from './principal';
  * Authorization lives here and only here. Resolvers and REST handlers name the action; this table
  * says who may do it. The SSO issue extends it (finer actions, PII masking for ANALYST).
  */
-export const ACTIONS = ['customer:search', 'customer:read', 'timeline:read', 'case:read', 'ticket:read', 'ticket:create', 'message:write', 'workload:read'] as const;
+export const ACTIONS = ['customer:search', 'customer:read', 'timeline:read', 'case:read', 'ticket:read', 'ticket:create', 'message:write', 'workload:read', 'attachments:read', 'attachments:write', 'notes:sync'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ALLOWED: Record<Action, readonly Role[]> = {
@@ -17,6 +17,10 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'ticket:create': ['AGENT', 'SUPERVISOR'],
   'message:write': ['AGENT', 'SUPERVISOR'],
   'workload:read': ['AGENT', 'SUPERVISOR', 'ANALYST'],
+  'attachments:read': ['AGENT', 'SUPERVISOR', 'ANALYST'],
+  'attachments:write': ['AGENT', 'SUPERVISOR'],
+  // Every signed-in user syncs their own notes database only (the database is named for the principal).
+  'notes:sync': ['AGENT', 'SUPERVISOR', 'ANALYST'],
 };
 
 export interface ResourceHint {

@@ -70,6 +70,12 @@ export const configSchema = z
         retryBaseMs: z.coerce.number().int().min(1).max(60_000).default(1000),
         /** Notifications kept for reconnect replay. */
         replayBufferSize: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+        /**
+         * Live delivery is batched: notifications are sent at most once every this many ms (or 200 at a
+         * time), one 'notifications' packet per socket per flush; one after a quiet interval goes at once.
+         * 0 sends each one at once.
+         */
+        flushIntervalMs: z.coerce.number().int().min(0).max(60_000).default(10),
       })
       .prefault({}),
     /**
@@ -122,6 +128,31 @@ export const configSchema = z
             catalog: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('iceberg'),
             schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('cs'),
             user: z.string().min(1).default('cs360-backend'),
+          })
+          .prefault({}),
+        /** Objects (case attachments) on S3/MinIO: presigned uploads and downloads (backend/services/attachmentService.ts). */
+        s3: z
+          .object({
+            endpoint: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:59000'),
+            /** Where browsers reach the object server when the backend uses another address (compose); URLs are signed for it. */
+            publicEndpoint: z.url({ protocol: /^https?$/ }).optional(),
+            region: z.string().min(1).default('us-east-1'),
+            bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').default('cs360-attachments'),
+            // The runner's development credentials (stack/README.md); a real deployment sets its own.
+            accessKeyId: z.string().min(1).default('cs360'),
+            secretAccessKey: z.string().min(1).default('cs360-dev-only'),
+            maxUploadBytes: z.coerce.number().int().min(1).max(5 * 1024 ** 3).default(10 * 1024 * 1024),
+            allowedContentTypes: list.default(['image/png', 'image/jpeg', 'application/pdf', 'text/plain']),
+          })
+          .prefault({}),
+        /** Notes sync: the CouchDB server the renderer's PouchDB replicates with, one database per agent. */
+        couchdb: z
+          .object({
+            /** As the renderer reaches it (handed out by GET /api/notes/sync). */
+            url: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:55984'),
+            /** Where the backend reaches it to create databases, when that differs from url; user:password in it become Basic auth. */
+            adminUrl: z.url({ protocol: /^https?$/ }).optional(),
+            databasePrefix: z.string().regex(/^[a-z][a-z0-9_$()+/-]*$/, 'a CouchDB database name prefix').default('support_notes_'),
           })
           .prefault({}),
       })

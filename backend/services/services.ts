@@ -1,4 +1,5 @@
 import type { SeedProgress } from '../../common/live';
+import type { AttachmentService } from './attachmentService';
 import type { CaseService } from './caseService';
 import type { CustomerService } from './customerService';
 import type { SupportService } from './supportService';
@@ -11,6 +12,8 @@ export interface Services {
   timeline: TimelineService;
   cases: CaseService;
   support: SupportService;
+  /** Case attachments (Objects port) and notes sync (NotesSync port); UNAVAILABLE in embedded mode. */
+  attachments: AttachmentService;
   /** Demo agents for the embedded sign-in screen. */
   listAgents(): Promise<AgentRecord[]>;
   seedStatus(): SeedProgress;

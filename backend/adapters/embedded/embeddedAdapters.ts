@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/schema';
 import type { Logger } from '../../logger';
+import type { NotesSync } from '../../ports/notesSync';
+import type { ObjectStore } from '../../ports/objectStore';
 import { InProcessBus } from './inProcessBus';
 import { LruCache } from './lruCache';
 import { openPgliteTicketStore } from './pgliteTicketStore';
@@ -22,6 +24,9 @@ export async function openEmbeddedAdapters(config: AppConfig, log: Logger) {
     tickets: tickets.store,
     bus,
     cache,
+    // No embedded object store or CouchDB-protocol server yet: attachments and notes sync answer UNAVAILABLE.
+    objects: null as ObjectStore | null,
+    notesSync: null as NotesSync | null,
     async close() {
       await bus.close();
       await cache.close();

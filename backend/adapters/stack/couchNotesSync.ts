@@ -6,6 +6,8 @@ export const DEFAULT_COUCHDB_URL = 'http://127.0.0.1:55984';
 export interface CouchNotesSyncOptions {
   /** Base URL of the CouchDB server as the renderer reaches it (no trailing database). */
   url?: string;
+  /** Where the backend reaches the server to create databases, when that differs from `url` (compose: http://couchdb:5984). */
+  adminUrl?: string;
   /**
    * How the backend authenticates to create databases (CouchDB: an admin; pouchdb-server in the runner
    * needs none). Never handed to the renderer.
@@ -30,12 +32,14 @@ const AGENT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
  */
 export class CouchNotesSync implements NotesSync {
   private readonly url: string;
+  private readonly adminUrl: string;
   private readonly prefix: string;
   private readonly fetchFn: typeof fetch;
   private readonly created = new Set<string>();
 
   constructor(private readonly options: CouchNotesSyncOptions = {}) {
     this.url = (options.url ?? DEFAULT_COUCHDB_URL).replace(/\/+$/, '');
+    this.adminUrl = options.adminUrl?.replace(/\/+$/, '') ?? this.url;
     this.prefix = options.prefix ?? 'support_notes_';
     if (!/^[a-z][a-z0-9_$()+/-]*$/.test(this.prefix)) throw new Error(`invalid CouchDB database prefix: ${this.prefix}`);
     this.fetchFn = options.fetch ?? fetch;
@@ -60,9 +64,9 @@ export class CouchNotesSync implements NotesSync {
     if (this.options.adminAuth) headers.authorization = `Basic ${Buffer.from(`${this.options.adminAuth.username}:${this.options.adminAuth.password}`).toString('base64')}`;
     let res: Response;
     try {
-      res = await this.fetchFn(`${this.url}/${encodeURIComponent(database)}`, { method: 'PUT', headers, signal: AbortSignal.timeout(10_000) });
+      res = await this.fetchFn(`${this.adminUrl}/${encodeURIComponent(database)}`, { method: 'PUT', headers, signal: AbortSignal.timeout(10_000) });
     } catch (e) {
-      throw new Error(`CouchDB at ${this.url} is unreachable: ${(e as Error).message}`, { cause: e });
+      throw new Error(`CouchDB at ${this.adminUrl} is unreachable: ${(e as Error).message}`, { cause: e });
     }
     // 201 created, 202 accepted (quorum not met yet), 412 file_exists.
     if (res.status !== 201 && res.status !== 202 && res.status !== 412) throw new Error(`creating CouchDB database ${database} failed: ${res.status} ${await res.text()}`);

@@ -7,9 +7,11 @@ import type { AppConfig } from '../../config/schema';
 import type { Logger } from '../../logger';
 import type { Topic } from '../../ports/eventBus';
 import { CassandraCaseStore } from './cassandraCaseStore';
+import { CouchNotesSync } from './couchNotesSync';
 import { KafkaBus } from './kafkaBus';
 import { openPgTicketStore } from './pgTicketStore';
 import { RedisCache } from './redisCache';
+import { S3ObjectStore, ensureBucket, s3Client } from './s3ObjectStore';
 import { TrinoHistoryStore } from './trinoHistoryStore';
 
 /** Every topic of the Events port (created at start only for a suffixed, i.e. test/tenant, deployment). */
@@ -28,7 +30,8 @@ async function step<T>(engine: string, where: string, open: () => Promise<T>): P
 
 /**
  * Opens the production adapters of `mode: 'stack'`, in the same shape as openEmbeddedAdapters:
- * CaseStore on Cassandra, Tickets on PostgreSQL, Cache on Redis, Events on Kafka.
+ * CaseStore on Cassandra, Tickets on PostgreSQL, Cache on Redis, Events on Kafka, Objects on S3
+ * (MinIO) and NotesSync on CouchDB.
  *
  * History has no stack adapter yet (Trino, pipeline issue): cs_timeline stays in a local SQLite file
  * under dataDir, written by the embedded pipeline that app.ts runs in both modes (docs/decisions.md).
@@ -71,11 +74,40 @@ export async function openStackAdapters(config: AppConfig, log: Logger) {
     );
     closers.push(() => bus.close());
 
+    // Objects: one real call (the attachments bucket exists, or is created now) so a wrong endpoint or
+    // wrong credentials stop start-up here rather than at the first upload.
+    const s3 = s.s3;
+    const s3Admin = s3Client(s3);
+    closers.push(() => s3Admin.destroy());
+    const bucket = await step('S3', s3.endpoint, () =>
+      ensureBucket(s3Admin, s3.bucket).catch((err: unknown) => {
+        // HeadBucket's 403 has no body, so the SDK only says "UnknownError".
+        if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 403) {
+          throw new Error(`access to bucket ${s3.bucket} was refused (403): check stack.s3.accessKeyId / secretAccessKey`, { cause: err });
+        }
+        throw err;
+      }),
+    );
+    if (bucket.created) log.warn({ bucket: s3.bucket, endpoint: s3.endpoint }, 'stack mode: the attachments bucket was missing; created it (without the lifecycle rules of stack/minio)');
+    const objects = new S3ObjectStore({ endpoint: s3.endpoint, publicEndpoint: s3.publicEndpoint, region: s3.region, bucket: s3.bucket, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey });
+
+    // NotesSync: the renderer replicates with couchdb.url; the backend creates databases through adminUrl.
+    const couch = s.couchdb;
+    const admin = couch.adminUrl ? new URL(couch.adminUrl) : null;
+    const adminAuth = admin?.username ? { username: decodeURIComponent(admin.username), password: decodeURIComponent(admin.password) } : undefined;
+    if (admin) [admin.username, admin.password] = ['', ''];
+    const couchAdminUrl = admin?.toString() ?? couch.url;
+    await step('CouchDB', new URL(couchAdminUrl).host, async () => {
+      const res = await fetch(couchAdminUrl, { signal: AbortSignal.timeout(5000) });
+      if (!res.ok) throw new Error(`GET / answered ${res.status}`);
+    });
+    const notesSync = new CouchNotesSync({ url: couch.url, adminUrl: admin?.toString(), adminAuth, prefix: couch.databasePrefix });
+
     if (readManifest(db) && !(await demoPresent(cassandra.store, tickets.store))) {
       log.warn('stack mode: the demo manifest is local but Cassandra/PostgreSQL do not hold the demo data; seeding again');
       db.prepare("DELETE FROM meta WHERE key = 'demo.manifest'").run();
     }
-    log.info({ cassandra: s.cassandra.contactPoints, keyspace: s.cassandra.keyspace, postgres: pgHost, redis: new URL(s.redis.url).host, kafka: s.kafka.brokers }, 'stack adapters open');
+    log.info({ cassandra: s.cassandra.contactPoints, keyspace: s.cassandra.keyspace, postgres: pgHost, redis: new URL(s.redis.url).host, kafka: s.kafka.brokers, s3: `${s3.endpoint}/${s3.bucket}`, couchdb: new URL(couchAdminUrl).host }, 'stack adapters open');
     return {
       db,
       caseStore: cassandra.store,
@@ -84,6 +116,8 @@ export async function openStackAdapters(config: AppConfig, log: Logger) {
       tickets: tickets.store,
       bus,
       cache,
+      objects,
+      notesSync,
       close: closeAll,
     };
   } catch (err) {

@@ -40,4 +40,11 @@ export function registerApiRoutes(app: FastifyInstance, services: Services, ensu
   );
   app.post('/support/cases/:ticket_id/escalate', data, async (req) => services.support.escalate(principalOf(req), (req.params as Q).ticket_id, req.body));
   app.get('/support/agents/:agent_id/workload', data, async (req) => services.support.workload(principalOf(req), (req.params as Q).agent_id));
+
+  // Attachments of a support case (ticket) and notes sync: stack mode only (UNAVAILABLE in embedded mode).
+  app.post('/api/cases/:caseId/attachments', data, async (req, reply) =>
+    reply.code(201).send(await services.attachments.presignUpload(principalOf(req), (req.params as Q).caseId, req.body)),
+  );
+  app.get('/api/cases/:caseId/attachments', data, async (req) => services.attachments.presignDownload(principalOf(req), (req.params as Q).caseId, (req.query as Q).key));
+  app.get('/api/notes/sync', async (req) => services.attachments.notesEndpoint(principalOf(req)));
 }
