@@ -20,11 +20,13 @@ import { configSchema } from '../backend/config/schema';
 import { createLogger } from '../backend/logger';
 import type { CsNotification } from '../common/model';
 
-type Cmd = { type: 'run'; target: 'relay' | 'raw'; rate: number; seconds: number } | { type: 'rss' } | { type: 'stop' };
+type Cmd = { type: 'run'; target: 'relay' | 'raw'; rate: number; seconds: number } | { type: 'rss' } | { type: 'cpu' } | { type: 'stop' };
 
 const now = () => performance.timeOrigin + performance.now();
 const dataDir = mkdtempSync(join(tmpdir(), 'cs360-bench-ntf-'));
-const config = configSchema.parse({ dataDir, http: { port: 0 }, demo: { customers: 20, events: 1000, whaleEvents: 100, trickleIntervalMs: 0 }, log: { level: 'warn' } });
+// BENCH_FLUSH_MS: notifications.flushIntervalMs of the relay (the config's default when unset).
+const flushIntervalMs = process.env.BENCH_FLUSH_MS ? Number(process.env.BENCH_FLUSH_MS) : undefined;
+const config = configSchema.parse({ dataDir, http: { port: 0 }, demo: { customers: 20, events: 1000, whaleEvents: 100, trickleIntervalMs: 0 }, notifications: { flushIntervalMs }, log: { level: 'warn' } });
 const app = await createApp(config, createLogger('warn'));
 const { port, seeded } = await app.listen();
 await seeded;
@@ -72,7 +74,10 @@ const gc = (globalThis as { gc?: () => void }).gc;
 process.on('message', (cmd: Cmd) => {
   void (async () => {
     if (cmd.type === 'run') process.send?.({ type: 'done', sent: await run(cmd.target, cmd.rate, cmd.seconds) });
-    else if (cmd.type === 'rss') {
+    else if (cmd.type === 'cpu') {
+      const c = process.cpuUsage();
+      process.send?.({ type: 'cpu', micros: c.user + c.system });
+    } else if (cmd.type === 'rss') {
       gc?.();
       await new Promise((r) => setTimeout(r, 200));
       gc?.();
@@ -86,4 +91,4 @@ process.on('message', (cmd: Cmd) => {
     }
   })();
 });
-process.send?.({ type: 'ready', port, rawPort });
+process.send?.({ type: 'ready', port, rawPort, flushIntervalMs: config.notifications.flushIntervalMs });

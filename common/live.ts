@@ -3,9 +3,16 @@ import type { CsNotification, TimelineRow } from './model';
 /** socket.io contract between backend and renderer. Rooms: customer:<id>, agent:<id>, role:SUPERVISOR. */
 export interface ServerToClientEvents {
   'timeline:row': (row: TimelineRow) => void;
-  /** Each notification with its sequence id in the relay's replay log (grows only, within one epoch). */
-  notification: (n: LiveNotification) => void;
-  /** First thing after connecting: the log's epoch and head; replayed notifications (if any) follow at once. */
+  /**
+   * Notifications with their sequence ids in the relay's replay log (grows only, within one epoch), in
+   * seq order: the ones owed to this client from one flush of the relay (every few ms), or a chunk of
+   * the replay. Never empty; each notification reaches a client once per connection.
+   */
+  notifications: (batch: LiveNotification[]) => void;
+  /**
+   * First thing after connecting: the log's epoch and the last seq delivered live; replayed
+   * notifications (if any) follow at once, everything after lastSeq comes live.
+   */
   'live:hello': (h: LiveHello) => void;
   'seed:progress': (p: SeedProgress) => void;
 }
@@ -27,7 +34,7 @@ export type LiveNotification = CsNotification & { seq: number };
 export interface LiveHello {
   /** Names the replay log; a cursor from another epoch (the backend restarted) is replayed from 0. */
   epoch: string;
-  /** The newest sequence id at connect time. */
+  /** The newest sequence id already sent live at connect time (newer ones follow live). */
   lastSeq: number;
 }
 /**

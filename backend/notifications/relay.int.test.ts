@@ -1,7 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, LiveHello, LiveNotification, ServerToClientEvents } from '../../common/live';
 import type { CsNotification } from '../../common/model';
+import { MAX_BATCH } from '../api/live/socketServer';
+import { createApp, type App } from '../app';
+import { configSchema } from '../config/schema';
+import { createLogger } from '../logger';
 import type { TopicMessages } from '../ports/eventBus';
 import { rest } from '../testing/http';
 import { startTestApp, type TestApp } from '../testing/testApp';
@@ -20,25 +27,35 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function tokenFor(agentId: string): Promise<string> {
-  const res = await fetch(`${t.baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId }) });
+async function tokenFor(agentId: string, baseUrl = t.baseUrl): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ agentId }) });
   return ((await res.json()) as { token: string }).token;
 }
 
-/** A connected client that records what it receives from the first packet on. */
-async function client(auth: Record<string, unknown>) {
-  const s: Client = connect(t.baseUrl, { auth, transports: ['websocket'], reconnection: false });
+/** A connected client that records what it receives from the first packet on: each notification, and each packet (batch). */
+async function client(auth: Record<string, unknown>, baseUrl = t.baseUrl) {
+  const s: Client = connect(baseUrl, { auth, transports: ['websocket'], reconnection: false });
   open.push(s);
   const got: LiveNotification[] = [];
+  const frames: LiveNotification[][] = [];
   let hello: LiveHello | null = null;
-  s.on('notification', (n) => got.push(n));
+  s.on('notifications', (batch) => {
+    frames.push(batch);
+    got.push(...batch);
+  });
   s.on('live:hello', (h) => (hello = h));
   await new Promise<void>((resolve, reject) => {
     s.on('connect', () => resolve());
     s.on('connect_error', (e) => reject(e));
   });
   await waitFor(() => hello !== null);
-  return { s, got, hello: () => hello as unknown as LiveHello };
+  return { s, got, frames, hello: () => hello as unknown as LiveHello };
+}
+
+/** Each notification once, seq strictly increasing (across packets too). */
+function expectOnceInOrder(got: LiveNotification[]) {
+  expect(new Set(got.map((x) => x.notification_id)).size).toBe(got.length);
+  for (let i = 1; i < got.length; i++) expect(got[i]!.seq).toBeGreaterThan(got[i - 1]!.seq);
 }
 
 async function waitFor(cond: () => boolean, ms = 5000) {
@@ -168,6 +185,54 @@ describe('notification relay over socket.io', () => {
     expect(blind.got).toEqual([]);
   });
 
+  it('sends 50 notifications published back to back to a supervisor in a few packets, in seq order, each once', async () => {
+    const sup = agents.find((x) => x.role === 'SUPERVISOR')!;
+    const watcher = await client({ token: await tokenFor(sup.id) });
+    const sent = Array.from({ length: 50 }, () => note({ customer_id: 'C0000023' }));
+    for (const m of sent) await publish(m);
+    await waitFor(() => watcher.got.filter((x) => x.customer_id === 'C0000023').length >= 50);
+    await settle();
+    const mine = watcher.got.filter((x) => x.customer_id === 'C0000023');
+    expect(mine.map((x) => x.notification_id)).toEqual(sent.map((m) => m.notification_id));
+    expectOnceInOrder(watcher.got);
+    // One flush every 10 ms: the burst fits in one or two; never a packet per notification, never an empty one.
+    expect(watcher.frames.length).toBeLessThanOrEqual(3);
+    expect(watcher.frames.every((f) => f.length > 0)).toBe(true);
+  });
+
+  it('gives each socket in a mixed batch exactly the notifications it is owed', async () => {
+    const [a, bystanderAgent, c] = agents.filter((x) => x.role === 'AGENT');
+    const sup = agents.find((x) => x.role === 'SUPERVISOR')!;
+    const agentA = await client({ token: await tokenFor(a!.id) });
+    const agentC = await client({ token: await tokenFor(c!.id) });
+    const bystander = await client({ token: await tokenFor(bystanderAgent!.id) });
+    const supervisor = await client({ token: await tokenFor(sup.id) });
+    expect(await agentA.s.emitWithAck('customer:watch', 'C0000011')).toEqual({ ok: true });
+    expect(await bystander.s.emitWithAck('customer:watch', 'C0000012')).toEqual({ ok: true });
+    const batch = [
+      note({ agent_id: a!.id, customer_id: 'C0000013' }), // A's own
+      note({ agent_id: c!.id, customer_id: 'C0000011' }), // C's, about the customer A watches
+      note({ agent_id: null, customer_id: 'C0000014' }), // supervisors only
+      note({ agent_id: a!.id, customer_id: 'C0000011' }), // A's own and watched: once
+      note({ agent_id: c!.id, customer_id: 'C0000015' }), // C's own
+    ];
+    for (const m of batch) await publish(m);
+    const ids = (xs: CsNotification[]) => xs.map((m) => m.notification_id);
+    const ours = new Set(ids(batch));
+    const mine = (r: { got: LiveNotification[] }) => r.got.filter((x) => ours.has(x.notification_id));
+    await waitFor(() => mine(supervisor).length === 5 && mine(agentA).length === 3 && mine(agentC).length === 2);
+    await settle();
+    expect(ids(mine(supervisor))).toEqual(ids(batch));
+    expect(ids(mine(agentA))).toEqual(ids([batch[0]!, batch[1]!, batch[3]!]));
+    expect(ids(mine(agentC))).toEqual(ids([batch[1]!, batch[4]!]));
+    expect(bystander.got).toEqual([]);
+    for (const r of [supervisor, agentA, agentC]) {
+      expectOnceInOrder(r.got);
+      // Published back to back: one packet each (two if a flush fell in the middle of the burst).
+      expect(r.frames.length).toBeLessThanOrEqual(2);
+    }
+  });
+
   it('dead-letters malformed, oversized and unknown-type messages with the reason and keeps relaying', async () => {
     const sup = agents.find((x) => x.role === 'SUPERVISOR')!;
     const watcher = await client({ token: await tokenFor(sup.id) });
@@ -213,5 +278,81 @@ describe('notification relay over socket.io', () => {
     expect((await rest(t.baseUrl, agentToken, 'POST', '/support/cases/00000000-0000-4000-8000-000000000000/escalate', { reason: 'nope nope' })).status).toBe(404);
     expect((await rest(t.baseUrl, await t.token('ANALYST'), 'POST', `/support/cases/${created.json.ticket_id}/escalate`, { reason: 'analyst' })).status).toBe(403);
     expect((await rest(t.baseUrl, null, 'POST', `/support/cases/${created.json.ticket_id}/escalate`, { reason: 'anon' })).status).toBe(401);
+  });
+});
+
+describe('batched delivery: a socket connecting while notifications wait for the flush', () => {
+  // A flush interval no test waits for: the only flushes are the MAX_BATCH ones (and the one at close).
+  let app: App;
+  let baseUrl: string;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cs360-it-'));
+    const config = configSchema.parse({
+      dataDir,
+      http: { port: 0 },
+      demo: { customers: 30, events: 2000, whaleEvents: 200, trickleIntervalMs: 0 },
+      notifications: { flushIntervalMs: 60_000 },
+      log: { level: 'warn' },
+    });
+    app = await createApp(config, createLogger('warn'));
+    const listening = await app.listen();
+    await listening.seeded;
+    baseUrl = `http://127.0.0.1:${listening.port}`;
+  });
+  afterAll(async () => {
+    await app?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('gets each buffered notification exactly once: not in the replay, in the next flush', async () => {
+    const list = ((await (await fetch(`${baseUrl}/api/auth/agents`)).json()) as { agents: { id: string; role: string }[] }).agents;
+    const sup = list.find((x) => x.role === 'SUPERVISOR')!;
+    const agent = list.find((x) => x.role === 'AGENT')!;
+    const supToken = await tokenFor(sup.id, baseUrl);
+    const agentToken = await tokenFor(agent.id, baseUrl);
+    const pub = (m: CsNotification) => app.adapters.bus.publish('cs_notifications', m);
+
+    const early = await client({ token: supToken }, baseUrl);
+    // The first one after a quiet interval goes at once; the next ones wait for the interval's end.
+    const primer = note({ customer_id: 'C0000016' });
+    const primerSeq = (got: LiveNotification[]) => got.find((x) => x.notification_id === primer.notification_id)?.seq;
+    await pub(primer);
+    await waitFor(() => early.got.some((x) => x.notification_id === primer.notification_id));
+    const buffered = [note({ customer_id: 'C0000017' }), note({ customer_id: 'C0000018' }), note({ customer_id: 'C0000017' })];
+    for (const m of buffered) await pub(m);
+    await settle();
+    expect(early.got.filter((x) => buffered.some((m) => m.notification_id === x.notification_id))).toEqual([]); // still in the buffer
+
+    // Connected while they wait: the hello's head is what went out live, so they are not replayed…
+    const epoch = early.hello().epoch;
+    const head = early.got.at(-1)!.seq; // the primer's: the newest sent live
+    expect(head).toBe(primerSeq(early.got));
+    const atHead = await client({ token: supToken, lastSeq: head, epoch }, baseUrl);
+    const fromZero = await client({ token: supToken, lastSeq: 0, epoch }, baseUrl);
+    const watcher = await client({ token: agentToken, lastSeq: 0, epoch, watching: ['C0000018'] }, baseUrl);
+    for (const r of [atHead, fromZero, watcher]) expect(r.hello().lastSeq).toBe(head);
+    expect(app.relay.log.lastSeq).toBeGreaterThan(head);
+    await settle();
+    expect(atHead.got).toEqual([]);
+    expect(fromZero.got.every((x) => x.seq <= head)).toBe(true);
+
+    // …and the next flush (the buffer reaching MAX_BATCH) brings them, once, after the replay.
+    const filler = Array.from({ length: MAX_BATCH }, () => note({ customer_id: 'C0000019' }));
+    for (const m of filler) await pub(m);
+    const ours = (r: { got: LiveNotification[] }) => r.got.filter((x) => x.notification_id.startsWith('ntf-test-') && x.notification_id !== primer.notification_id).map((x) => x.notification_id);
+    await waitFor(() => [early, atHead, fromZero].every((r) => ours(r).length >= buffered.length) && ours(watcher).length >= 1);
+    await settle();
+    const want = buffered.map((m) => m.notification_id);
+    for (const r of [early, atHead, fromZero]) {
+      expect(ours(r).slice(0, buffered.length)).toEqual(want);
+      expectOnceInOrder(r.got);
+    }
+    // No gap either: a supervisor sees every seq after its cursor.
+    const contiguous = (got: LiveNotification[], from: number) => got.every((x, i) => x.seq === from + i);
+    expect(contiguous(early.got, early.hello().lastSeq + 1)).toBe(true);
+    expect(contiguous(atHead.got, head + 1)).toBe(true);
+    expect(contiguous(fromZero.got, 1)).toBe(true);
+    expect(ours(watcher)).toEqual([buffered[1]!.notification_id]);
   });
 });

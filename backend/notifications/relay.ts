@@ -86,11 +86,15 @@ export class ReplayLog {
     return this.ids.has(notificationId);
   }
 
-  /** Entries after `afterSeq`, oldest first, that pass `entitled`. Older than the ring holds are gone. */
-  since(afterSeq: number, entitled: (n: CsNotification) => boolean): RelayEntry[] {
+  /**
+   * Entries after `afterSeq` up to `upTo` (default: the newest), oldest first, that pass `entitled`.
+   * Older than the ring holds are gone.
+   */
+  since(afterSeq: number, entitled: (n: CsNotification) => boolean, upTo = this.head): RelayEntry[] {
     const from = Math.max(afterSeq + 1, this.head - this.capacity + 1, 1);
+    const to = Math.min(upTo, this.head);
     const out: RelayEntry[] = [];
-    for (let s = from; s <= this.head; s++) {
+    for (let s = from; s <= to; s++) {
       const e = this.ring[s % this.capacity];
       if (e && e.seq === s && entitled(e.notification)) out.push(e);
     }

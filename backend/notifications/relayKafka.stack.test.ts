@@ -38,7 +38,7 @@ async function client(auth: Record<string, unknown>) {
   const got: LiveNotification[] = [];
   const hellos: LiveHello[] = [];
   let disconnects = 0;
-  s.on('notification', (n) => got.push(n));
+  s.on('notifications', (batch) => got.push(...batch));
   s.on('live:hello', (h) => hellos.push(h));
   s.on('disconnect', () => (disconnects += 1));
   await new Promise<void>((resolve, reject) => {

@@ -23,6 +23,9 @@ describe('ReplayLog', () => {
     log.append(n('b', 'y'));
     log.append(n('c', 'x'));
     expect(log.since(1, (m) => m.agent_id === 'x').map((e) => [e.seq, e.notification.notification_id])).toEqual([[3, 'c']]);
+    // Up to a bound: what is still waiting for the live flush is not replayed.
+    expect(log.since(0, () => true, 2).map((e) => e.seq)).toEqual([1, 2]);
+    expect(log.since(0, () => true, 99).map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
   it('forgets what fell out of the ring, ids included', () => {

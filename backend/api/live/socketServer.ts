@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, SeedProgress, ServerToClientEvents } from '../../../common/live';
+import type { ClientToServerEvents, LiveNotification, SeedProgress, ServerToClientEvents } from '../../../common/live';
 import type { Principal } from '../../auth/principal';
 import { can } from '../../auth/policy';
 import type { SessionTokens } from '../../auth/sessionTokens';
 import type { Logger } from '../../logger';
 import type { EventBus } from '../../ports/eventBus';
-import { entitledOnReplay, parseCursor, parseWatching, type NotificationRelay } from '../../notifications/relay';
+import { entitledOnReplay, parseCursor, parseWatching, type NotificationRelay, type RelayEntry } from '../../notifications/relay';
 import { customerIdInput } from '../../services/inputs';
 import { DESKTOP_ORIGIN } from '../desktopOrigin';
 import { checkLaunchToken } from '../requestAuth';
@@ -14,6 +14,11 @@ import { checkLaunchToken } from '../requestAuth';
 interface SocketData {
   principal: Principal;
 }
+
+/** At most this many notifications in one 'notifications' packet; a buffer this full is flushed at once. */
+export const MAX_BATCH = 200;
+
+const live = (e: RelayEntry): LiveNotification => ({ ...e.notification, seq: e.seq });
 
 export const rooms = {
   customer: (id: string) => `customer:${id}`,
@@ -35,8 +40,16 @@ export function attachSocketServer(
     onNotification?: (type: string) => void;
     /** The notification relay (replay log); without it notifications are not relayed. */
     relay?: NotificationRelay;
+    /**
+     * The relay's entries are buffered and sent at most once every this many ms (or at MAX_BATCH), each
+     * socket getting one 'notifications' packet per flush; the first entry after a quiet interval goes
+     * at once. 0 sends each entry at once. Default 10.
+     */
+    flushIntervalMs?: number;
     /** A socket with more packets than this waiting to be written is cut off; it reconnects and replays. */
     maxBufferedPackets?: number;
+    /** …or with more bytes than this (a packet now carries up to MAX_BATCH notifications). Default 4 MiB. */
+    maxBufferedBytes?: number;
   },
 ) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
@@ -59,6 +72,15 @@ export function attachSocketServer(
       .catch(() => next(new Error('UNAUTHENTICATED')));
   });
 
+  // Entries from the relay not yet sent live, in seq order. Every entry the relay appended after the
+  // first of them is in here too (the listener below runs synchronously on each append).
+  const pending: RelayEntry[] = [];
+  let flushTimer: NodeJS.Timeout | null = null;
+  let lastFlush = -Infinity;
+  const flushMs = deps.flushIntervalMs ?? 10;
+  /** The newest seq already sent live: what follows it is in `pending` and goes out with the next flush. */
+  const liveHead = (relay: NotificationRelay) => (pending.length > 0 ? pending[0]!.seq - 1 : relay.log.lastSeq);
+
   io.on('connection', (socket) => {
     const p = socket.data.principal;
     void socket.join(rooms.agent(p.id));
@@ -69,13 +91,16 @@ export function attachSocketServer(
     for (const id of watching) void socket.join(rooms.customer(id));
     const relay = deps.relay;
     if (relay) {
-      // Synchronous from join to the last replayed packet: whatever the relay appends after this is
-      // sent live (its seq > head), whatever came before is in the replay — nothing twice, no gap.
-      const head = relay.log.lastSeq;
+      // Synchronous from join to the last replayed packet. head is the newest seq already sent live,
+      // not the log's newest: entries still waiting in `pending` (seq > head) reach this socket with
+      // the next flush, as it is in their rooms now; whatever was sent live before is in the replay —
+      // nothing twice, no gap.
+      const head = liveHead(relay);
       socket.emit('live:hello', { epoch: relay.log.epoch, lastSeq: head });
       const cursor = parseCursor(socket.handshake.auth as { lastSeq?: unknown; epoch?: unknown }, relay.log.epoch);
       if (cursor !== null && cursor < head) {
-        for (const e of relay.log.since(cursor, entitledOnReplay(p, new Set(watching)))) socket.emit('notification', { ...e.notification, seq: e.seq });
+        const missed = relay.log.since(cursor, entitledOnReplay(p, new Set(watching)), head);
+        for (let i = 0; i < missed.length; i += MAX_BATCH) socket.emit('notifications', missed.slice(i, i + MAX_BATCH).map(live));
       }
     }
     socket.on('customer:watch', (customerId, ack) => {
@@ -99,15 +124,63 @@ export function attachSocketServer(
       io.to(rooms.customer(row.customer_id)).emit('timeline:row', row);
     }),
   ];
+
+  /**
+   * Sends the pending entries: each connected socket gets one packet with, in seq order, the entries
+   * it is owed — those of its agent's room, of the customers' rooms it has joined, all of them in the
+   * supervisors' room (the rooms as they are now). Sockets owed the same subset are one group and get
+   * one broadcast, which socket.io encodes once: 500 supervisors cost one encode. Not volatile: the
+   * packet is appended to each socket's own write buffer, so a slow socket only grows its own buffer;
+   * the sweep below bounds that buffer.
+   */
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    if (pending.length === 0) return;
+    lastFlush = performance.now();
+    const entries = pending.splice(0);
+    try {
+      const joined = io.sockets.adapter.rooms;
+      const supervisors = joined.get(rooms.supervisors);
+      // Everyone else: socket id → indices of the entries it is owed, ascending.
+      const owed = new Map<string, number[]>();
+      entries.forEach(({ notification: n }, i) => {
+        for (const room of n.agent_id ? [rooms.customer(n.customer_id), rooms.agent(n.agent_id)] : [rooms.customer(n.customer_id)]) {
+          for (const id of joined.get(room) ?? []) {
+            if (supervisors?.has(id)) continue;
+            const list = owed.get(id);
+            if (!list) owed.set(id, [i]);
+            else if (list[list.length - 1] !== i) list.push(i); // in both rooms of one entry: once
+          }
+        }
+      });
+      // Subset (its indices as a key) → the rooms it goes to (a socket's own id is a room too).
+      const payload = entries.map(live);
+      const groups = new Map<string, { batch: LiveNotification[]; to: string[] }>();
+      if (supervisors && supervisors.size > 0) groups.set('all', { batch: payload, to: [rooms.supervisors] });
+      for (const [id, idx] of owed) {
+        const key = idx.length === entries.length ? 'all' : idx.join(',');
+        const group = groups.get(key);
+        if (group) group.to.push(id);
+        else groups.set(key, { batch: key === 'all' ? payload : idx.map((i) => payload[i]!), to: [id] });
+      }
+      for (const { batch, to } of groups.values()) io.to(to).emit('notifications', batch);
+    } catch (err) {
+      deps.log.error({ err, from: entries[0]!.seq, to: entries.at(-1)!.seq }, 'notification flush failed');
+    }
+  };
   if (deps.relay) {
     unsubscribe.push(
-      deps.relay.onEntry(({ seq, notification: n }) => {
-        const targets = [rooms.customer(n.customer_id), rooms.supervisors, ...(n.agent_id ? [rooms.agent(n.agent_id)] : [])];
-        // One emit to the union of rooms: a socket in several of them still receives it once. Not
-        // volatile: socket.io encodes the packet once and appends it to each socket's own write
-        // buffer, so a slow socket only grows its own buffer; the sweep below bounds that buffer.
-        io.to(targets).emit('notification', { ...n, seq });
-        deps.onNotification?.(n.type);
+      deps.relay.onEntry((entry) => {
+        pending.push(entry);
+        deps.onNotification?.(entry.notification.type);
+        if (pending.length >= MAX_BATCH) return flush();
+        if (flushTimer) return;
+        // At most one flush per interval: a lone notification after a quiet interval goes at once (no
+        // added latency at low rates); a burst waits for the end of the interval, then goes as one packet.
+        const wait = lastFlush + flushMs - performance.now();
+        if (wait <= 0) flush();
+        else flushTimer = setTimeout(flush, wait);
       }),
     );
   }
@@ -116,11 +189,15 @@ export function attachSocketServer(
   // writable. Past the bound the connection is closed (not the socket.io session: the client
   // reconnects by itself) and the client catches up from the replay log with its lastSeq.
   const maxBuffered = deps.maxBufferedPackets ?? 2000;
+  const maxBytes = deps.maxBufferedBytes ?? 4 * 1024 * 1024;
   const sweep = setInterval(() => {
     for (const socket of io.sockets.sockets.values()) {
-      const buffered = (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
-      if (buffered > maxBuffered) {
-        deps.log.warn({ agent: socket.data.principal?.id, buffered }, 'slow live client cut off; it will reconnect and replay');
+      const queue = (socket.conn as unknown as { writeBuffer?: { data?: unknown }[] }).writeBuffer ?? [];
+      if (queue.length === 0) continue;
+      let bytes = 0;
+      for (const packet of queue) bytes += typeof packet.data === 'string' ? packet.data.length : Buffer.isBuffer(packet.data) ? packet.data.length : 0;
+      if (queue.length > maxBuffered || bytes > maxBytes) {
+        deps.log.warn({ agent: socket.data.principal?.id, buffered: queue.length, bytes }, 'slow live client cut off; it will reconnect and replay');
         socket.conn.close();
       }
     }
@@ -133,6 +210,7 @@ export function attachSocketServer(
     close: async () => {
       clearInterval(sweep);
       for (const u of unsubscribe) u();
+      flush();
       await io.close();
     },
   };

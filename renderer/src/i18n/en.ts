@@ -18,6 +18,9 @@ export const en: Resources = {
     markRead: 'Mark as read',
     markAllRead: 'Mark all read',
     dismiss: 'Dismiss',
+    summary_one: '{{count}} new notification',
+    summary_other: '{{count}} new notifications',
+    summaryHint: 'All of them are in the inbox.',
     type: { TICKET_ESCALATED: 'Escalation', SLA_BREACH: 'SLA breach' },
   },
   signin: {

@@ -17,6 +17,9 @@ export const vi = {
     markRead: 'Đã đọc',
     markAllRead: 'Đánh dấu tất cả đã đọc',
     dismiss: 'Đóng',
+    summary_one: '{{count}} thông báo mới',
+    summary_other: '{{count}} thông báo mới',
+    summaryHint: 'Xem tất cả trong hộp thông báo.',
     type: { TICKET_ESCALATED: 'Chuyển cấp', SLA_BREACH: 'Vi phạm SLA' },
   },
   signin: {

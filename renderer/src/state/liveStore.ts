@@ -10,7 +10,8 @@ export type { LiveNotification };
 export interface LiveHandlers {
   onTimelineRow: ServerToClientEvents['timeline:row'];
   onSeedProgress: ServerToClientEvents['seed:progress'];
-  onNotification?: (n: LiveNotification) => void;
+  /** A batch of notifications in seq order (one flush of the server, or a chunk of the replay). */
+  onNotifications?: (batch: LiveNotification[]) => void;
   onHello?: (h: LiveHello) => void;
   /** The notification cursor sent with every (re)connect, so the server replays only what was missed. */
   cursor?: () => { lastSeq?: number; epoch?: string };
@@ -63,7 +64,9 @@ export const useLive = create<LiveState>()((set, get) => ({
     s.on('timeline:row', handlers.onTimelineRow);
     s.on('seed:progress', handlers.onSeedProgress);
     s.on('live:hello', (h) => handlers.onHello?.(h));
-    s.on('notification', (n) => handlers.onNotification?.(n));
+    s.on('notifications', (batch) => {
+      if (Array.isArray(batch) && batch.length > 0) handlers.onNotifications?.(batch);
+    });
   },
   disconnect() {
     socket?.removeAllListeners();

@@ -3,8 +3,18 @@ import type { LiveHello, LiveNotification } from '../../../common/live';
 
 const STORAGE_PREFIX = 'cs360.notifications.';
 const MAX_ITEMS = 100;
-const MAX_TOASTS = 3;
+/** At most this many toasts at once; a batch bringing more new ones than this shows one summary toast. */
+export const MAX_TOASTS = 3;
 export const TOAST_MS = 8000;
+export const SUMMARY_TOAST_ID = 'summary';
+
+/** A toast: one notification, or how many new ones arrived together (with the highest severity among them). */
+export type Toast =
+  | { id: string; kind: 'notification'; notification: LiveNotification }
+  | { id: typeof SUMMARY_TOAST_ID; kind: 'summary'; count: number; severity: LiveNotification['severity'] };
+
+const SEVERITY_RANK = { HIGH: 3, MEDIUM: 2, LOW: 1 } as const;
+const higher = (a: LiveNotification['severity'], b: LiveNotification['severity']) => (SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b);
 
 interface Persisted {
   epoch: string | null;
@@ -16,14 +26,18 @@ interface Persisted {
 interface NotificationState extends Persisted {
   owner: string | null;
   /** Shown now, newest first; each one leaves by itself after TOAST_MS. */
-  toasts: LiveNotification[];
+  toasts: Toast[];
   /** Loads the signed-in user's inbox and cursor from sessionStorage (a reload shows nothing twice). */
   load(owner: string): void;
   /** The cursor the handshake sends, so a (re)connect replays only what was missed. */
   cursor(): { lastSeq?: number; epoch?: string };
   hello(h: LiveHello): void;
-  /** True when the notification is new (not a replay of one already here). */
-  receive(n: LiveNotification): boolean;
+  /**
+   * Takes a batch (seq order): the cursor moves to its highest seq, the new ones (not already in the
+   * inbox) go to the inbox and are returned, oldest first. Up to MAX_TOASTS new ones get a toast
+   * each; more (or any while a summary is showing) are counted in one summary toast.
+   */
+  receive(batch: readonly LiveNotification[]): LiveNotification[];
   markRead(id: string): void;
   markAllRead(): void;
   dismissToast(id: string): void;
@@ -86,21 +100,55 @@ export const useNotifications = create<NotificationState>()((set, get) => {
       // The server sends everything owed up to h.lastSeq right after this; later ones come live.
       update({ epoch: h.epoch, lastSeq: h.lastSeq });
     },
-    receive(n) {
+    receive(batch) {
       const s = get();
-      const lastSeq = Math.max(s.lastSeq ?? 0, n.seq);
-      if (s.items.some((x) => x.notification_id === n.notification_id)) {
-        if (lastSeq !== s.lastSeq) update({ lastSeq });
-        return false;
+      const lastSeq = batch.reduce((max, n) => Math.max(max, n.seq), s.lastSeq ?? 0);
+      const seen = new Set(s.items.map((x) => x.notification_id));
+      const fresh: LiveNotification[] = [];
+      for (const n of batch) {
+        // A replay of one already here (or twice in the batch): only the cursor moves.
+        if (seen.has(n.notification_id)) continue;
+        seen.add(n.notification_id);
+        fresh.push(n);
       }
-      const items = [n, ...s.items].slice(0, MAX_ITEMS);
+      if (fresh.length === 0) {
+        if (lastSeq !== s.lastSeq) update({ lastSeq });
+        return fresh;
+      }
+      const items = [...fresh].reverse().concat(s.items).slice(0, MAX_ITEMS);
       const kept = new Set(items.map((x) => x.notification_id));
-      update({ items, lastSeq, read: s.read.filter((id) => kept.has(id)), toasts: [n, ...s.toasts].slice(0, MAX_TOASTS) });
-      timers.set(
-        n.notification_id,
-        setTimeout(() => get().dismissToast(n.notification_id), TOAST_MS),
-      );
-      return true;
+      const summary = s.toasts.find((t) => t.kind === 'summary');
+      let toasts: Toast[];
+      const show: string[] = [];
+      if (summary || fresh.length > MAX_TOASTS) {
+        // Many at once: one toast counting them (a summary already showing counts these too).
+        const severity = fresh.reduce((sev, n) => higher(sev, n.severity), summary?.severity ?? 'LOW');
+        const next: Toast = { id: SUMMARY_TOAST_ID, kind: 'summary', count: (summary?.count ?? 0) + fresh.length, severity };
+        toasts = [next, ...s.toasts.filter((t) => t.kind !== 'summary')].slice(0, MAX_TOASTS);
+        show.push(SUMMARY_TOAST_ID);
+      } else {
+        const one: Toast[] = [...fresh].reverse().map((n) => ({ id: n.notification_id, kind: 'notification', notification: n }));
+        toasts = [...one, ...s.toasts].slice(0, MAX_TOASTS);
+        show.push(...one.map((t) => t.id));
+      }
+      // Toasts pushed out by newer ones leave now, with their timers.
+      const shown = new Set(toasts.map((t) => t.id));
+      for (const [id, timer] of timers) {
+        if (!shown.has(id)) {
+          clearTimeout(timer);
+          timers.delete(id);
+        }
+      }
+      update({ items, lastSeq, read: s.read.filter((id) => kept.has(id)), toasts });
+      for (const id of show) {
+        const t = timers.get(id);
+        if (t) clearTimeout(t);
+        timers.set(
+          id,
+          setTimeout(() => get().dismissToast(id), TOAST_MS),
+        );
+      }
+      return fresh;
     },
     markRead(id) {
       if (!get().read.includes(id)) update({ read: [...get().read, id] });
@@ -112,7 +160,7 @@ export const useNotifications = create<NotificationState>()((set, get) => {
       const t = timers.get(id);
       if (t) clearTimeout(t);
       timers.delete(id);
-      set({ toasts: get().toasts.filter((x) => x.notification_id !== id) });
+      set({ toasts: get().toasts.filter((x) => x.id !== id) });
     },
   };
 });

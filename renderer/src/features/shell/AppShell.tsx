@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useEffect } from 'react';
 import { platform } from '../../platform';
 import { openCustomer, useRoute } from '../../routing/useRoute';
@@ -49,10 +50,14 @@ export function AppShell({ token }: { token: string }) {
       onSeedProgress: (p) => useHealth.getState().applySeed(p),
       cursor: () => useNotifications.getState().cursor(),
       onHello: (h) => useNotifications.getState().hello(h),
-      onNotification: (n) => {
+      onNotifications: (batch) => {
         // New ones only: a replay of something already in the inbox shows no toast and no popup.
-        if (!useNotifications.getState().receive(n)) return;
-        platform().notify(`CS360 · ${n.type === 'SLA_BREACH' ? 'SLA' : n.type === 'TICKET_ESCALATED' ? '⚠' : ''} ${n.customer_id}`, n.message);
+        const fresh = useNotifications.getState().receive(batch);
+        const n = fresh.at(-1);
+        if (!n) return;
+        // One native notification per batch: the newest, with the count when there are more.
+        const title = `CS360 · ${n.type === 'SLA_BREACH' ? 'SLA' : n.type === 'TICKET_ESCALATED' ? '⚠' : ''} ${n.customer_id}`;
+        platform().notify(fresh.length > 1 ? `${title} (${i18next.t('notifications.summary', { count: fresh.length })})` : title, n.message);
       },
       onUnauthenticated: () => useSession.getState().expire(),
     });
