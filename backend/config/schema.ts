@@ -109,6 +109,11 @@ export const configSchema = z
             url: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').default('redis://127.0.0.1:56379/0'),
             /** Prefixes every key: several deployments (or test runs) can share one Redis. */
             keyPrefix: z.string().default('cs360:'),
+            /**
+             * Pages also kept in this process's memory for this long (0: Redis only). Bounds how stale a
+             * page can be on an instance that did not receive the invalidating event (backend/adapters/stack/tieredCache.ts).
+             */
+            nearCacheTtlMs: z.coerce.number().int().min(0).max(60_000).default(2000),
           })
           .prefault({}),
         kafka: z

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { formatCustomerId } from '../../../common/ids';
 import { readManifest } from '../embedded/demoSeeder';
+import { LruCache } from '../embedded/lruCache';
 import { openServingDb, type ServingDb } from '../embedded/servingDb';
 import { SqliteHistoryStore } from '../embedded/sqliteHistoryStore';
 import type { AppConfig } from '../../config/schema';
@@ -12,6 +13,7 @@ import { KafkaBus } from './kafkaBus';
 import { openPgTicketStore } from './pgTicketStore';
 import { RedisCache } from './redisCache';
 import { S3ObjectStore, ensureBucket, s3Client } from './s3ObjectStore';
+import { TieredCache } from './tieredCache';
 import { TrinoHistoryStore } from './trinoHistoryStore';
 
 /** Every topic of the Events port (created at start only for a suffixed, i.e. test/tenant, deployment). */
@@ -61,6 +63,8 @@ export async function openStackAdapters(config: AppConfig, log: Logger) {
     closers.push(() => cache.close());
     // One round trip, so a Redis that is down stops start-up with its address instead of failing every page later.
     await step('Redis', new URL(s.redis.url).host, () => cache.get('startup-probe'));
+    // The near tier: as much of this process's memory as the embedded cache gets (api.cacheMaxMb), each page at most nearCacheTtlMs old.
+    const pages = s.redis.nearCacheTtlMs > 0 ? new TieredCache(new LruCache(config.api.cacheMaxMb * 1024 * 1024), cache, s.redis.nearCacheTtlMs) : cache;
 
     const bus = await step('Kafka', s.kafka.brokers.join(','), () =>
       KafkaBus.open({
@@ -111,11 +115,11 @@ export async function openStackAdapters(config: AppConfig, log: Logger) {
     return {
       db,
       caseStore: cassandra.store,
-      // The Flink pipeline writes cs_timeline to the lakehouse (Paimon, Iceberg metadata in Nessie): read through Trino.
+      // The Flink pipeline writes cs_timeline to the lakehouse (Iceberg in Nessie, by Flink's Iceberg sink): read through Trino.
       history: s.pipeline === 'flink' ? new TrinoHistoryStore({ url: s.trino.url, catalog: s.trino.catalog, schema: s.trino.schema, user: s.trino.user }) : new SqliteHistoryStore(db),
       tickets: tickets.store,
       bus,
-      cache,
+      cache: pages,
       objects,
       notesSync,
       close: closeAll,

@@ -17,7 +17,9 @@ import { applyCassandraSchema } from './cassandraSchema';
 import { CassandraCaseStore, DEFAULT_CASSANDRA, bucketsFor } from './cassandraCaseStore';
 import { DEFAULT_KAFKA_BROKERS, KafkaBus } from './kafkaBus';
 import { DEFAULT_PG_URL, openPgTicketStore } from './pgTicketStore';
+import { LruCache } from '../embedded/lruCache';
 import { DEFAULT_REDIS_URL, RedisCache } from './redisCache';
+import { TieredCache } from './tieredCache';
 import { DEFAULT_S3, S3ObjectStore, ensureBucket, s3Client } from './s3ObjectStore';
 
 // The stack adapters against the same port contracts as the embedded ones, on the engines that
@@ -104,6 +106,12 @@ cacheContract('Redis', async () => {
     await cache.set('probe', Buffer.from('1'), { ttlMs: 1000, tags: [] });
   });
   return cache;
+});
+
+// ---- Redis behind the near (in-process) tier, as stack mode uses it.
+cacheContract('Redis with a near tier', async () => {
+  const far = new RedisCache(REDIS_URL, `cs360-contract:${RUN}:${++nsCount}:`, { maxRetriesPerRequest: 1, retryStrategy: (n) => (n > 2 ? null : 200) });
+  return new TieredCache(new LruCache(), far, 2000);
 });
 
 // ---- Kafka: fresh topics (suffix) and a fresh consumer group per test, topics deleted after the run.
