@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
 import cassandra from 'cassandra-driver';
 import pino from 'pino';
@@ -389,4 +391,35 @@ describe('customer stats projection (cs_customer_stats → customer_stats) on Ka
     expect(all).toHaveLength(2 + 40);
     await resumed.stop();
   });
+});
+
+describe('case projector across a Kafka restart', () => {
+  it('keeps going when Kafka is stopped and started under it: every change before and after is applied', async () => {
+    const exec = promisify(execFile);
+    const runner = (cmd: 'up' | 'down') => exec(join(__dirname, '../../node_modules/.bin/tsx'), [join(__dirname, '../../stack/runner/cli.ts'), cmd, 'kafka'], { timeout: 240_000 });
+    const p = await startCaseProjector(config(`${GROUP}-kafka-restart`, 50), log, { tuning });
+    running.push(p);
+    const before = Array.from({ length: 40 }, (_, i) => version(900 + i, T0 + 1000));
+    await send(before.map(upsert));
+    await expect.poll(async () => (await rowsOf(939)).length, { timeout: 30_000, interval: 200 }).toBe(1);
+
+    await runner('down');
+    await runner('up');
+    // The test's own producer reconnects too; a send refused while the broker comes back is retried.
+    const after = Array.from({ length: 40 }, (_, i) => version(940 + i, T0 + 2000));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await send(after.map(upsert));
+        break;
+      } catch (e) {
+        if (attempt >= 20) throw e;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    for (const r of [...before, ...after]) {
+      const n = Number(r.customer_id.slice(1));
+      await expect.poll(async () => await rowsOf(n), { timeout: 90_000, interval: 500 }).toEqual([r]);
+    }
+    await p.stop();
+  }, 300_000);
 });
