@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, LiveHello, LiveNotification, ServerToClientEvents } from '../../common/live';
+import type { LiveNotification } from '../../common/live';
 import type { CsNotification } from '../../common/model';
 import { MAX_BATCH } from '../api/live/socketServer';
 import { createApp, type App } from '../app';
@@ -11,11 +10,11 @@ import { configSchema } from '../config/schema';
 import { createLogger } from '../logger';
 import type { TopicMessages } from '../ports/eventBus';
 import { rest } from '../testing/http';
+import { recordingClient, waitFor, type LiveSocket } from '../testing/liveClient';
 import { startTestApp, type TestApp } from '../testing/testApp';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 let t: TestApp;
-const open: Client[] = [];
+const open: LiveSocket[] = [];
 let agents: { id: string; role: string }[] = [];
 
 beforeAll(async () => {
@@ -32,25 +31,8 @@ async function tokenFor(agentId: string, baseUrl = t.baseUrl): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-/** A connected client that records what it receives from the first packet on: each notification, and each packet (batch). */
-async function client(auth: Record<string, unknown>, baseUrl = t.baseUrl) {
-  const s: Client = connect(baseUrl, { auth, transports: ['websocket'], reconnection: false });
-  open.push(s);
-  const got: LiveNotification[] = [];
-  const frames: LiveNotification[][] = [];
-  let hello: LiveHello | null = null;
-  s.on('notifications', (batch) => {
-    frames.push(batch);
-    got.push(...batch);
-  });
-  s.on('live:hello', (h) => (hello = h));
-  await new Promise<void>((resolve, reject) => {
-    s.on('connect', () => resolve());
-    s.on('connect_error', (e) => reject(e));
-  });
-  await waitFor(() => hello !== null);
-  return { s, got, frames, hello: () => hello as unknown as LiveHello };
-}
+/** A recording live client (backend/testing/liveClient.ts) on this test's backend, or another's. */
+const client = (auth: Record<string, unknown>, baseUrl = t.baseUrl) => recordingClient(baseUrl, auth, open);
 
 /** Each notification once, seq strictly increasing (across packets too). */
 function expectOnceInOrder(got: LiveNotification[]) {
@@ -58,13 +40,6 @@ function expectOnceInOrder(got: LiveNotification[]) {
   for (let i = 1; i < got.length; i++) expect(got[i]!.seq).toBeGreaterThan(got[i - 1]!.seq);
 }
 
-async function waitFor(cond: () => boolean, ms = 5000) {
-  const until = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
 let n = 0;

@@ -1,21 +1,20 @@
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, LiveHello, LiveNotification, ServerToClientEvents } from '../../common/live';
+import type { LiveNotification } from '../../common/live';
 import type { CsNotification } from '../../common/model';
 import { KafkaBus } from '../adapters/stack/kafkaBus';
 import { createLogger } from '../logger';
+import { recordingClient, waitFor, type LiveSocket } from '../testing/liveClient';
 import { KAFKA_BROKERS, startStackTestApp, type StackTestApp } from '../testing/stackTestApp';
 import type { TestApp } from '../testing/testApp';
 
 // The notification relay of relay.int.test.ts, in `mode: 'stack'`: cs_notifications on real Kafka
 // (suffixed throwaway topics, keyspace, database) relayed over socket.io, then Kafka stopped and
 // started under the running backend with the client still connected: nothing lost, nothing twice.
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 let env: StackTestApp;
 let t: TestApp;
 let producer: KafkaBus;
 let RUN: string;
-const open: Client[] = [];
+const open: LiveSocket[] = [];
 const runner = (cmd: 'up' | 'down', service: string) => env.runner(cmd, service);
 
 beforeAll(async () => {
@@ -31,31 +30,8 @@ afterAll(async () => {
   await env?.close();
 });
 
-/** A connected client that records what it receives from the first packet on (as in relay.int.test.ts). */
-async function client(auth: Record<string, unknown>) {
-  const s: Client = connect(t.baseUrl, { auth, transports: ['websocket'], reconnection: false });
-  open.push(s);
-  const got: LiveNotification[] = [];
-  const hellos: LiveHello[] = [];
-  let disconnects = 0;
-  s.on('notifications', (batch) => got.push(...batch));
-  s.on('live:hello', (h) => hellos.push(h));
-  s.on('disconnect', () => (disconnects += 1));
-  await new Promise<void>((resolve, reject) => {
-    s.on('connect', () => resolve());
-    s.on('connect_error', (e) => reject(e));
-  });
-  await waitFor(() => hellos.length > 0);
-  return { s, got, hellos, disconnects: () => disconnects };
-}
-
-async function waitFor(cond: () => boolean, ms = 5000, what = 'condition') {
-  const until = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > until) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** A recording live client (backend/testing/liveClient.ts) on the stack-mode backend. */
+const client = (auth: Record<string, unknown>) => recordingClient(t.baseUrl, auth, open);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let n = 0;
