@@ -28,26 +28,11 @@ CREATE TEMPORARY TABLE orders_cdc (`raw` STRING) WITH (
   'format' = 'raw'
 );
 
-CREATE TEMPORARY TABLE payments_cdc (`raw` STRING) WITH (
-  'connector' = 'kafka',
-  'topic' = 'payments_cdc${TOPIC_SUFFIX}',
-  'properties.bootstrap.servers' = '${KAFKA_BOOTSTRAP}',
-  'properties.group.id' = 'cs360-flink-sources${PIPELINE_SUFFIX}',
-  'scan.startup.mode' = 'group-offsets',
-  'properties.auto.offset.reset' = 'earliest',
-  'format' = 'raw'
-);
+-- The same raw Kafka source on another topic (LIKE copies the columns and options; 'topic' overrides).
+CREATE TEMPORARY TABLE payments_cdc WITH ('topic' = 'payments_cdc${TOPIC_SUFFIX}') LIKE orders_cdc;
 
 -- Debezium's support-cdc connector (stack/debezium/support-cdc.json).
-CREATE TEMPORARY TABLE support_notes_cdc (`raw` STRING) WITH (
-  'connector' = 'kafka',
-  'topic' = '${SUPPORT_NOTES_TOPIC}',
-  'properties.bootstrap.servers' = '${KAFKA_BOOTSTRAP}',
-  'properties.group.id' = 'cs360-flink-sources${PIPELINE_SUFFIX}',
-  'scan.startup.mode' = 'group-offsets',
-  'properties.auto.offset.reset' = 'earliest',
-  'format' = 'raw'
-);
+CREATE TEMPORARY TABLE support_notes_cdc WITH ('topic' = '${SUPPORT_NOTES_TOPIC}') LIKE orders_cdc;
 
 -- Carriers' status files, dropped into the object store (no header line), read incrementally.
 CREATE TEMPORARY TABLE logistics_files (
