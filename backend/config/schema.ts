@@ -5,6 +5,16 @@ const flag = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'fals
 /** A list from the environment is comma-separated ("h1:9042,h2:9042"). */
 const list = z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.string().min(1)).min(1));
 
+/** One priority's SLA targets, in seconds. */
+const slaTarget = (firstResponse: number, nextResponse: number, resolution: number) =>
+  z
+    .object({
+      firstResponseSeconds: z.coerce.number().int().min(1).default(firstResponse),
+      nextResponseSeconds: z.coerce.number().int().min(1).default(nextResponse),
+      resolutionSeconds: z.coerce.number().int().min(1).default(resolution),
+    })
+    .prefault({});
+
 /** The one typed configuration. File (CS360_CONFIG or --config) < environment (CS360_*) < command-line flags. */
 export const configSchema = z
   .object({
@@ -200,6 +210,35 @@ export const configSchema = z
         /** /metrics and /health of the standalone process; port 0 turns them off. */
         metricsHost: z.string().min(1).default('127.0.0.1'),
         metricsPort: z.coerce.number().int().min(0).max(65535).default(9465),
+      })
+      .prefault({}),
+    /**
+     * SLA targets and the at-risk window (backend/services/slaMetrics.ts defines the metrics).
+     * Defaults, per priority — first response: 5 min for every priority (seed 002's alert);
+     * next response: URGENT 10 min, HIGH 15 min, NORMAL 30 min, LOW 60 min;
+     * resolution: URGENT 4 h, HIGH 8 h, NORMAL 24 h, LOW 72 h.
+     * At risk ("breaches in N minutes"): first response 2 min, next response 5 min, resolution 60 min before the deadline.
+     */
+    sla: z
+      .object({
+        /** Per priority, lower-case so the environment can set them (CS360_SLA__TARGETS__HIGH__FIRST_RESPONSE_SECONDS=120). */
+        targets: z
+          .object({
+            urgent: slaTarget(300, 600, 4 * 3600),
+            high: slaTarget(300, 900, 8 * 3600),
+            normal: slaTarget(300, 1800, 24 * 3600),
+            low: slaTarget(300, 3600, 72 * 3600),
+          })
+          .prefault({}),
+        atRiskMinutes: z
+          .object({
+            firstResponse: z.coerce.number().min(0).max(24 * 60).default(2),
+            nextResponse: z.coerce.number().min(0).max(24 * 60).default(5),
+            resolution: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
+          })
+          .prefault({}),
+        /** Hours and days of the SLA reports are local to this offset (Vietnam: +420, no daylight saving). */
+        utcOffsetMinutes: z.coerce.number().int().min(-12 * 60).max(14 * 60).default(420),
       })
       .prefault({}),
     log: z
