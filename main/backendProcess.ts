@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { utilityProcess } from 'electron';
-import { backendArgs, LAUNCH_TOKEN_ENV } from './backendContract';
+import { backendArgs } from './backendContract';
 import { forkBackendWithNode } from './core/backendChild';
+import { backendEnv } from './core/backendEnv';
 import type { SupervisedChild } from './core/backendSupervisor';
 
 export interface BackendLaunch {
@@ -19,16 +20,9 @@ export interface BackendLaunch {
   log(chunk: Buffer | string): void;
 }
 
-/** The backend's environment: its token and data dir, and nothing Electron-specific. */
-function backendEnv(launch: BackendLaunch): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, [LAUNCH_TOKEN_ENV]: launch.launchToken, CS360_DATA_DIR: launch.dataDir };
-  delete env.ELECTRON_RUN_AS_NODE;
-  return env;
-}
-
 /** A spawner for core/backendSupervisor.ts: utilityProcess.fork when packaged, Node when `npm start`. */
 export function backendSpawner(launch: BackendLaunch): (port: number) => SupervisedChild {
-  const env = backendEnv(launch);
+  const env = backendEnv(process.env, launch);
   return (port) => {
     if (launch.nodeBinary) {
       const child = forkBackendWithNode(launch.entry, backendArgs(port), env, launch.nodeBinary);

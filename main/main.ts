@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { DESKTOP_IPC, type UpdateState } from '../common/desktopBridge';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { backendSpawner } from './backendProcess';
+import { nodeBinaryFor } from './core/backendEnv';
 import { BACKEND_READY_TIMEOUT_MS } from './backendContract';
 import { APP_ENTRY_URL, APP_ORIGIN } from './core/appProtocol';
 import { BackendSupervisor } from './core/backendSupervisor';
@@ -123,7 +124,7 @@ async function start(): Promise<void> {
       entry: join(distDir, 'backend', 'main.js'),
       launchToken,
       dataDir: join(app.getPath('userData'), 'data'),
-      nodeBinary: app.isPackaged ? undefined : process.env.CS360_NODE,
+      nodeBinary: nodeBinaryFor(process.env, app.isPackaged),
       log: (chunk) => logFile.write(chunk),
     }),
     readyTimeoutMs: BACKEND_READY_TIMEOUT_MS,

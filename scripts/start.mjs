@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { desktopEnv } from './desktopEnv.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,10 +40,7 @@ function main() {
   const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 
-  /** @type {NodeJS.ProcessEnv} */
-  const env = { ...process.env, CS360_NODE: process.execPath };
-  // Set by some tools; it would make Electron behave as plain Node.
-  delete env.ELECTRON_RUN_AS_NODE;
+  const env = desktopEnv(process.env, process.execPath);
   // `.` runs package.json's main (dist/main/main.js) as the app, so its name, version and
   // userData directory are CS360's rather than Electron's default app.
   const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });

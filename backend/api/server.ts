@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../common/errors';
@@ -40,7 +40,7 @@ const isPublic = (url: string) => url === '/health' || url.startsWith('/api/auth
 const isApi = (url: string) => url.startsWith('/api/') || url.startsWith('/graphql') || url.startsWith('/support/') || url === '/metrics';
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app: FastifyInstance = Fastify({ loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 256 * 1024, routerOptions: { maxParamLength: 300 } });
+  const app: FastifyInstance = Fastify({ loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 256 * 1024, routerOptions: { maxParamLength: 300 } });
   app.decorateRequest('principal', null);
   const routeList: string[] = [];
   app.decorate('routeList', routeList);

@@ -44,3 +44,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ argv: ['--config', 'nope.json'], env: {}, readFile: () => '{oops' })).toThrowError(/nope\.json/);
   });
 });
+
+describe('loadConfig: the environment the desktop shell and the runner pass along', () => {
+  it('leaves CS360_* variables of other readers alone (desktop shell, stack runner)', () => {
+    const c = loadConfig({ argv: [], env: { CS360_NODE: '/usr/bin/node', CS360_KAFKA_PORT: '59092', CS360_DOWNLOAD_HOSTS: 'repo1.maven.org', CS360_UPDATE_FEED_URL: 'https://x', CS360_DATA_DIR: '/tmp/d', CS360_LAUNCH_TOKEN: 'a'.repeat(32) } });
+    expect(c.dataDir).toBe('/tmp/d');
+    expect(c.auth.launchToken).toBe('a'.repeat(32));
+  });
+
+  it('warns about an unknown key inside a configuration section', () => {
+    const warnings: string[] = [];
+    loadConfig({ argv: [], env: { CS360_HTTP__PROT: '1', CS360_STACK__KAFKA__BROKERZ: 'x' }, warn: (m) => warnings.push(m) });
+    expect(warnings).toEqual(['http.prot is not a configuration key; its CS360_ variable is ignored', 'stack.kafka.brokerz is not a configuration key; its CS360_ variable is ignored']);
+  });
+
+  it('warns in words about a section joined with a single underscore, and does not apply it', () => {
+    const warnings: string[] = [];
+    const c = loadConfig({ argv: [], env: { CS360_HTTP_PORT: '5000', CS360_TICKETS_WORKER_ENABLED: 'true' }, warn: (m) => warnings.push(m) });
+    expect(c.http.port).toBe(4360);
+    expect(warnings).toEqual([
+      'CS360_HTTP_PORT is ignored: a configuration variable separates its section with a double underscore (CS360_HTTP__PORT)',
+      'CS360_TICKETS_WORKER_ENABLED is ignored: a configuration variable separates its section with a double underscore (CS360_TICKETS_WORKER__ENABLED)',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatVnPhone } from '../../../../common/phone';
 import { SegmentBadge } from '../../components/Badges';
+import { StarIcon } from '../../components/Icons';
 import { formatVnd } from '../../format/money';
 import type { CustomerView } from '../../state/customerStore';
 
@@ -13,7 +14,7 @@ export function CustomerHeader({ customer }: { customer: CustomerView }) {
         <span className="mono muted">{customer.id}</span>
         {customer.vip ? (
           <span className="badge badge-vip" data-testid="vip-badge">
-            ★ VIP
+            <StarIcon size={12} /> VIP
           </span>
         ) : (
           <SegmentBadge segment={customer.segment} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BellIcon } from '../../components/Icons';
 import { formatDateTime } from '../../format/time';
 import { unreadCount, useNotifications } from '../../state/notificationStore';
 import { openNotification } from './openNotification';
@@ -35,7 +36,7 @@ export function InboxButton() {
   return (
     <div className="inbox" ref={ref}>
       <button type="button" className="btn btn-ghost inbox-button" data-testid="inbox-button" aria-expanded={open} aria-label={t('notifications.inbox', { count: unread })} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         {unread > 0 ? (
           <span className="inbox-count" data-testid="inbox-count">
             {unread > 99 ? '99+' : unread}
