@@ -40,7 +40,12 @@ function sessionSecret(config: AppConfig): string {
 }
 
 /** The composition root: picks adapters from config, builds services, api and live channel. */
-export async function createApp(config: AppConfig, log: Logger) {
+export interface AppHooks {
+  /** Demo-data generation progress, for the terminal (backend/cli/terminalReporter.ts). */
+  onSeedProgress?(p: SeedProgress): void;
+}
+
+export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks = {}) {
   // Stack mode: Cassandra, PostgreSQL, Redis and Kafka. With `stack.pipeline: flink` the Flink SQL jobs
   // build cases, timeline and notifications (the projector below writes their cases to Cassandra,
   // History reads the lakehouse through Trino); otherwise the embedded pipeline runs here on Kafka.
@@ -116,6 +121,7 @@ export async function createApp(config: AppConfig, log: Logger) {
   const setSeed = (p: SeedProgress) => {
     seed = p;
     live.broadcastSeed(p);
+    hooks.onSeedProgress?.(p);
   };
 
   async function startDemo(): Promise<void> {
@@ -159,6 +165,7 @@ export async function createApp(config: AppConfig, log: Logger) {
     adapters,
     relay,
     escalations,
+    seedStatus: () => seed,
     /** Listens first, then generates demo data in the background so progress is visible over HTTP and socket.io. */
     async listen(): Promise<{ port: number; host: string; seeded: Promise<void> }> {
       // A deep accept backlog: a burst of 1,000 connections must not wait on SYN retries.

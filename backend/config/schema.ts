@@ -244,7 +244,14 @@ export const configSchema = z
     log: z
       .object({
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+        /** The JSON log file; default `<dataDir>/logs/backend.log` (backend/logger.ts). */
         file: z.string().optional(),
+        /**
+         * What stdout carries. `auto`: words for a person (mode, progress, URL, warnings) when it is a
+         * terminal, the JSON log otherwise (the desktop shell, CI, a log collector). `json`: always the
+         * JSON log. `human`: always words.
+         */
+        console: z.enum(['auto', 'human', 'json']).default('auto'),
       })
       .prefault({}),
   })
