@@ -4,7 +4,8 @@ import { orderStory } from './orderStory';
 import { Story, settleDraft, type Draft, type StoryContext } from './story';
 import { RESELLER_NOTES, SCENARIOS_BY_STAGE, STANDALONE_NOTES, type TextContext } from './supportTexts';
 import { ticketStory } from './ticketStory';
-import { duringDaytime, IsoFormatter } from './time';
+import type { Rng } from './rng';
+import { DAY, HOUR, MIN, duringDaytime, IsoFormatter } from './time';
 
 export interface CustomerHistory {
   events: EventEnvelope[];
@@ -36,6 +37,18 @@ export function writeStories(c: StoryContext, budget: number, drafts: Draft[]): 
 }
 
 /**
+ * Extra wait for an agent at the hour (Vietnam) a ticket was opened: the lunch (11–13) and evening
+ * (19–22) peaks are short-staffed, the first hour of the day (07) is not fully staffed yet.
+ */
+export function staffingLag(openedAt: number, rng: Rng): number {
+  const hour = Math.floor((((openedAt + 7 * HOUR) % DAY) + DAY) % DAY / HOUR);
+  const roll = rng.next();
+  if ((hour >= 11 && hour < 13) || (hour >= 19 && hour < 22)) return roll < 0.4 ? rng.int(2 * MIN, 25 * MIN) : 0;
+  if (hour === 7) return roll < 0.3 ? rng.int(5 * MIN, 40 * MIN) : 0;
+  return 0;
+}
+
+/**
  * Places the stories in the customer's window (each starts at a random waking hour), orders the
  * events, nudges exact ties 1 ms apart so a customer's events are strictly increasing, drops what
  * would happen after the window (orders still in progress at endMs) and builds envelopes and
@@ -48,6 +61,13 @@ export function materialize(c: StoryContext, drafts: Draft[], stories: number, w
   // Story k starts before story k + 1, so order numbers grow with time as in a real shop.
   starts.sort();
   for (const d of drafts) d.t = duringDaytime(starts[d.story]! + d.burst) + d.dt;
+  // Conversations opened at peak hours wait longer for their first reply (and the rest of the burst with it).
+  for (const d of drafts) {
+    const opened = d.lagFrom;
+    if (!opened) continue;
+    opened.lagMs ??= staffingLag(opened.t, c.rng);
+    d.t += opened.lagMs;
+  }
   drafts.sort((a, b) => a.t - b.t);
 
   const out: CustomerHistory = { events: [], tickets: [], messages: [], notes: [] };

@@ -28,6 +28,10 @@ export interface Draft {
   ticket: TicketRecord | undefined;
   message: ConversationRecord | undefined;
   note: NoteRecord | undefined;
+  /** Waits on staffing: shifted by the lag of this ticket.opened draft's hour (customerHistory.ts). */
+  lagFrom?: Draft;
+  /** On a ticket.opened draft: the staffing lag its conversation got, once drawn. */
+  lagMs?: number;
 }
 
 export interface AgentTeam {

@@ -1,9 +1,14 @@
 import type { AuthorType, ConversationRecord, TicketRecord } from '../ports/ticketStore';
-import type { Story, StoryContext } from './story';
+import type { Draft, Story, StoryContext } from './story';
 import { AGENT_HOLD, BOT_GREETINGS, CHANNELS, CUSTOMER_THANKS, ESCALATION_PRIORITIES, SUPERVISOR_TAKEOVER, type CustomerLine, type Scenario, type TextContext } from './supportTexts';
 import { DAY, MIN, SEC } from './time';
 
 const CHAT_CHANNELS = new Set<TicketRecord['channel']>(['CHAT', 'ZALO', 'FACEBOOK']);
+/**
+ * How late each front-line agent tends to answer (1: the team's norm), by position in the team so a
+ * seed always gives the same agent the same habits: the SLA dashboard must show agents apart.
+ */
+const LATENESS = [0.5, 1.0, 1.7, 0.8, 1.2, 2.0, 0.7, 1.0, 1.4];
 
 export interface TicketResult {
   ticketId: string;
@@ -21,7 +26,9 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
   const { rng, ids } = c;
   const ticketId = ids.uuid();
   const channel = CHANNELS.pick(rng);
-  const agent = rng.pick(c.team.agents);
+  const agentIndex = rng.int(0, c.team.agents.length - 1);
+  const agent = c.team.agents[agentIndex]!;
+  const late = LATENESS[agentIndex % LATENESS.length]!;
   const record: TicketRecord = {
     ticket_id: ticketId,
     customer_id: c.customerId,
@@ -39,7 +46,13 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
 
   const opened: Record<string, string> = { ticket_id: ticketId, status, subject: sc.subject, channel, priority: sc.priority };
   if (orderId) opened.order_id = orderId;
-  s.add('ticket.opened', opened, { ticket: record });
+  const openedDraft = s.add('ticket.opened', opened, { ticket: record });
+  // From the first reply to the end of the first burst, the conversation waits on staffing at the
+  // hour it is placed (materialize knows the hour; see staffingLag in customerHistory.ts).
+  let staffed = false;
+  const tag = (d: Draft) => {
+    if (staffed) d.lagFrom = openedDraft;
+  };
 
   const say = (author: AuthorType, message: string, extra: { agentId?: string; line?: CustomerLine; attachment?: boolean } = {}) => {
     if (author === 'AGENT') status = escalated ? 'ESCALATED' : 'PENDING';
@@ -61,11 +74,11 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
       sentiment,
       metadata: author === 'BOT' ? { channel, bot: 'cs360-assistant' } : { channel },
     };
-    s.add('ticket.message', payload, { ticket: record, message: m });
+    tag(s.add('ticket.message', payload, { ticket: record, message: m }));
   };
   const note = (agentId: string, body: string) => {
     const noteId = ids.uuid();
-    s.add('note.added', { note_id: noteId, agent_id: agentId, body, ticket_id: ticketId }, { note: { note_id: noteId, customer_id: c.customerId, ticket_id: ticketId, agent_id: agentId, body, created_at: 0 } });
+    tag(s.add('note.added', { note_id: noteId, agent_id: agentId, body, ticket_id: ticketId }, { note: { note_id: noteId, customer_id: c.customerId, ticket_id: ticketId, agent_id: agentId, body, created_at: 0 } }));
   };
 
   s.wait(5 * SEC, 40 * SEC);
@@ -75,17 +88,21 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
     s.wait(2 * SEC, 8 * SEC);
     say('BOT', rng.pick(BOT_GREETINGS));
   }
-  // First response: mostly inside the 5-minute SLA, a fifth late, a tenth very late (night, peaks).
+  // First response: for the team's norm, mostly inside the 5-minute SLA, a fifth late, a tenth
+  // very late; a slow agent (late > 1) misses more often. Peak hours add their own wait later.
   const r = rng.next();
-  if (r < 0.7) s.wait(30 * SEC, 4 * MIN + 30 * SEC);
-  else if (r < 0.9) s.wait(5 * MIN + SEC, 25 * MIN);
+  if (r < 1 - 0.3 * late) s.wait(30 * SEC, 4 * MIN + 30 * SEC);
+  else if (r < 1 - 0.1 * late) s.wait(5 * MIN + SEC, 25 * MIN);
   else s.wait(25 * MIN, 150 * MIN);
+  staffed = true;
   say('AGENT', rng.pick(sc.replies)(text), { agentId: agent.agent_id });
   if (rng.chance(0.55)) {
     s.wait(1 * MIN, 10 * MIN);
     const follow = rng.pick(sc.followUps);
     say('CUSTOMER', follow.text(text), { line: follow });
-    s.wait(1 * MIN, 6 * MIN);
+    // The next response: usually minutes, sometimes well past the target (more often for slow agents).
+    if (rng.chance(0.12 * late)) s.wait(20 * MIN, 90 * MIN);
+    else s.wait(1 * MIN, 6 * MIN);
     say('AGENT', rng.pick(AGENT_HOLD), { agentId: agent.agent_id });
   }
   if (rng.chance(0.4)) {
@@ -100,7 +117,7 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
     closer = supervisor;
     s.wait(2 * MIN, 15 * MIN);
     status = 'ESCALATED';
-    s.add(
+    tag(s.add(
       'ticket.escalated',
       {
         ticket_id: ticketId,
@@ -112,7 +129,7 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
         previous_agent_id: agent.agent_id,
       },
       { ticket: record },
-    );
+    ));
     s.wait(3 * MIN, 30 * MIN);
     say('AGENT', rng.pick(SUPERVISOR_TAKEOVER), { agentId: supervisor.agent_id });
     if (rng.chance(0.6)) {
@@ -124,7 +141,10 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
   const end = rng.next();
   if (end < 0.05) return { ticketId, resolved: false, escalated };
   if (end < 0.62) s.wait(3 * MIN, 40 * MIN);
-  else s.burstAt(s.position.burst + rng.int(1 * DAY, 3 * DAY));
+  else {
+    s.burstAt(s.position.burst + rng.int(1 * DAY, 3 * DAY));
+    staffed = false;
+  }
   say('AGENT', rng.pick(sc.closings)(text), { agentId: closer.agent_id });
   if (rng.chance(0.45)) {
     s.wait(1 * MIN, 20 * MIN);
@@ -133,6 +153,6 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
   }
   s.wait(1 * MIN, 10 * MIN);
   status = 'RESOLVED';
-  s.add('ticket.resolved', { ticket_id: ticketId, subject: sc.subject, status, agent_id: closer.agent_id }, { ticket: record });
+  tag(s.add('ticket.resolved', { ticket_id: ticketId, subject: sc.subject, status, agent_id: closer.agent_id }, { ticket: record }));
   return { ticketId, resolved: true, escalated };
 }

@@ -39,6 +39,8 @@ export interface AgentRecord {
   full_name: string;
   role: 'AGENT' | 'SUPERVISOR' | 'ANALYST';
   email: string;
+  /** The support team the agent works in (SLA and workload reports group by it); null: none. */
+  team?: string | null;
 }
 
 export interface AgentWorkload {

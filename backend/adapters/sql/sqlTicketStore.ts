@@ -72,7 +72,13 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async updateTicketStatus(ticketId: string, status: TicketStatus, atMs: number): Promise<void> {
-    await this.db.query('UPDATE support_tickets SET status = $2, updated_at = $3::timestamptz WHERE ticket_id = $1', [ticketId, status, new Date(atMs).toISOString()]);
+    // resolved_at: set by the first resolution, kept by a later CLOSED, cleared by a reopen.
+    await this.db.query(
+      `UPDATE support_tickets SET status = $2::varchar, updated_at = $3::timestamptz,
+         resolved_at = CASE WHEN $2::varchar IN ('RESOLVED', 'CLOSED') THEN COALESCE(resolved_at, $3::timestamptz) ELSE NULL END
+       WHERE ticket_id = $1`,
+      [ticketId, status, new Date(atMs).toISOString()],
+    );
   }
 
   async addNote(n: NoteRecord): Promise<NoteRecord> {

@@ -40,21 +40,24 @@ export const toAgent = (r: Row): AgentRecord => ({
   full_name: r.full_name as string,
   role: r.role as AgentRecord['role'],
   email: r.email as string,
+  team: (r.team as string | null | undefined) ?? null,
 });
 
-const TICKET_COLS = ['ticket_id', 'customer_id', 'subject', 'status', 'priority', 'channel', 'assigned_agent_id', 'created_at', 'updated_at', 'first_response_at'] as const;
+const TICKET_COLS = ['ticket_id', 'customer_id', 'subject', 'status', 'priority', 'channel', 'assigned_agent_id', 'created_at', 'updated_at', 'first_response_at', 'resolved_at'] as const;
 const MESSAGE_COLS = ['conversation_id', 'ticket_id', 'author_type', 'message', 'created_at', 'attachment_uri', 'sentiment', 'metadata'] as const;
 const NOTE_COLS = ['note_id', 'customer_id', 'ticket_id', 'agent_id', 'body', 'created_at'] as const;
-const AGENT_COLS = ['agent_id', 'full_name', 'email', 'role'] as const;
+const AGENT_COLS = ['agent_id', 'full_name', 'email', 'role', 'team'] as const;
 
+/** A record is the ticket's latest state, so a resolved one was resolved at its last update. */
+const resolvedAt = (t: TicketRecord): number | null => (t.status === 'RESOLVED' || t.status === 'CLOSED' ? t.updated_at : null);
 export const ticketValues = (t: TicketRecord): unknown[] => [
-  t.ticket_id, t.customer_id, t.subject, t.status, t.priority, t.channel, t.assigned_agent_id, iso(t.created_at), iso(t.updated_at), iso(t.first_response_at),
+  t.ticket_id, t.customer_id, t.subject, t.status, t.priority, t.channel, t.assigned_agent_id, iso(t.created_at), iso(t.updated_at), iso(t.first_response_at), iso(resolvedAt(t)),
 ];
 export const messageValues = (m: ConversationRecord): unknown[] => [
   m.conversation_id, m.ticket_id, m.author_type, m.message, iso(m.created_at), m.attachment_uri, m.sentiment, m.metadata === null ? null : JSON.stringify(m.metadata),
 ];
 export const noteValues = (n: NoteRecord): unknown[] => [n.note_id, n.customer_id, n.ticket_id, n.agent_id, n.body, iso(n.created_at)];
-export const agentValues = (a: AgentRecord): unknown[] => [a.agent_id, a.full_name, a.email, a.role];
+export const agentValues = (a: AgentRecord): unknown[] => [a.agent_id, a.full_name, a.email, a.role, a.team ?? null];
 
 /** INSERT … VALUES ($1…),($n…) ON CONFLICT … — idempotent bulk load, chunked under PostgreSQL's 65,535-parameter limit. */
 export async function insertMany(client: SqlClient, table: string, cols: readonly string[], rows: unknown[][], onConflict = 'ON CONFLICT DO NOTHING'): Promise<void> {
@@ -73,7 +76,8 @@ export async function insertMany(client: SqlClient, table: string, cols: readonl
 
 /** A ticket loaded again in a newer state (a live escalation or resolution) takes it; an older state is ignored; the first response is kept. */
 export const TICKET_UPSERT = `ON CONFLICT (ticket_id) DO UPDATE SET status = EXCLUDED.status, priority = EXCLUDED.priority, assigned_agent_id = EXCLUDED.assigned_agent_id,
-  updated_at = GREATEST(support_tickets.updated_at, EXCLUDED.updated_at), first_response_at = COALESCE(support_tickets.first_response_at, EXCLUDED.first_response_at)
+  updated_at = GREATEST(support_tickets.updated_at, EXCLUDED.updated_at), first_response_at = COALESCE(support_tickets.first_response_at, EXCLUDED.first_response_at),
+  resolved_at = CASE WHEN EXCLUDED.resolved_at IS NULL THEN NULL ELSE COALESCE(support_tickets.resolved_at, EXCLUDED.resolved_at) END
   WHERE EXCLUDED.updated_at >= support_tickets.updated_at`;
 
 export const COLUMNS = { tickets: TICKET_COLS, messages: MESSAGE_COLS, notes: NOTE_COLS, agents: AGENT_COLS };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentRecord, TicketRecord, TicketStore } from '../ticketStore';
 
-const agent: AgentRecord = { agent_id: '11111111-1111-4111-8111-111111111111', full_name: 'Phạm Minh Anh', role: 'AGENT', email: 'anh.pham@cs360.vn' };
+const agent: AgentRecord = { agent_id: '11111111-1111-4111-8111-111111111111', full_name: 'Phạm Minh Anh', role: 'AGENT', email: 'anh.pham@cs360.vn', team: 'Hà Nội' };
 const t0 = Date.UTC(2025, 5, 1, 9, 0);
 const ticket: TicketRecord = {
   ticket_id: '22222222-2222-4222-8222-222222222222',
@@ -52,6 +52,7 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
         await store.updateTicketStatus(ticket.ticket_id, 'ESCALATED', t0 + 5000);
         expect((await store.agentWorkload(agent.agent_id, t0)).escalated_tickets).toBe(1);
         expect((await store.listAgents()).map((a) => a.full_name)).toEqual(['Phạm Minh Anh']);
+        expect((await store.getAgent(agent.agent_id))?.team).toBe('Hà Nội');
       } finally {
         await close();
       }
