@@ -207,6 +207,8 @@ export function attachSocketServer(
   return {
     io,
     broadcastSeed: (p: SeedProgress) => io.emit('seed:progress', p),
+    /** Customers some socket is watching now (their rooms). */
+    watchedCustomers: (): string[] => [...io.sockets.adapter.rooms.keys()].filter((r) => r.startsWith('customer:')).map((r) => r.slice('customer:'.length)),
     close: async () => {
       clearInterval(sweep);
       for (const u of unsubscribe) u();
