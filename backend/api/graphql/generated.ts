@@ -29,6 +29,21 @@ export type Agent = {
   role: Role;
 };
 
+export type AgentWorkloadRow = {
+  __typename?: 'AgentWorkloadRow';
+  agentId: Scalars['ID']['output'];
+  /** Open tickets assigned now. */
+  assignedNow: Scalars['Int']['output'];
+  /** First-response % met over the filter's range, 0..1. */
+  firstResponsePctMet?: Maybe<Scalars['Float']['output']>;
+  handledToday: Scalars['Int']['output'];
+  medianHandleSeconds?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  open: Scalars['Int']['output'];
+  team?: Maybe<Scalars['String']['output']>;
+  waitingOnAgent: Scalars['Int']['output'];
+};
+
 export type AuthorType =
   | 'AGENT'
   | 'BOT'
@@ -82,6 +97,12 @@ export type CustomerHit = {
   segment: Segment;
 };
 
+export type KeyCount = {
+  __typename?: 'KeyCount';
+  count: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+};
+
 export type MatchField =
   | 'CUSTOMER_ID'
   | 'EMAIL'
@@ -116,6 +137,14 @@ export type Query = {
   /** Email, phone in any Vietnamese form, customer id or name; prefix match. */
   searchCustomers: Array<CustomerHit>;
   seedStatus: SeedStatus;
+  /** Open tickets whose next SLA deadline is within the at-risk window or already past, soonest first. */
+  slaAtRisk: Array<SlaCase>;
+  /** The tickets behind one dashboard number; total equals that number. first: 1..5000. */
+  slaCases: SlaCasePage;
+  /** SP-03. SUPERVISOR and ANALYST: any filter; AGENT: only with filter.agentId = themselves (FORBIDDEN otherwise). */
+  slaReport: SlaReport;
+  /** Per-agent workload. SUPERVISOR and ANALYST: the team; AGENT: their own row only. */
+  teamWorkload: Array<AgentWorkloadRow>;
   ticket: Ticket;
   /** Newest first. first: 1..500. */
   timeline: TimelinePage;
@@ -135,6 +164,30 @@ export type QueryCustomerArgs = {
 export type QuerySearchCustomersArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QuerySlaAtRiskArgs = {
+  filter: SlaFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySlaCasesArgs = {
+  drill: SlaDrill;
+  filter: SlaFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySlaReportArgs = {
+  filter: SlaFilter;
+  groupBy: SlaGroupBy;
+};
+
+
+export type QueryTeamWorkloadArgs = {
+  filter: SlaFilter;
 };
 
 
@@ -172,6 +225,138 @@ export type Segment =
   | 'NEW'
   | 'REGULAR'
   | 'VIP';
+
+export type SlaBacklog = {
+  __typename?: 'SlaBacklog';
+  open: Scalars['Int']['output'];
+  unassigned: Scalars['Int']['output'];
+  waitingOnAgent: Scalars['Int']['output'];
+  waitingOnCustomer: Scalars['Int']['output'];
+};
+
+export type SlaCase = {
+  __typename?: 'SlaCase';
+  assignedAgentId?: Maybe<Scalars['ID']['output']>;
+  assignedAgentName?: Maybe<Scalars['String']['output']>;
+  channel: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  customerId: Scalars['ID']['output'];
+  /** The earliest open SLA deadline (first response, next response or resolution); null when none is running. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The metric whose deadline dueAt is. */
+  dueMetric?: Maybe<SlaMetric>;
+  firstResponseAt?: Maybe<Scalars['DateTime']['output']>;
+  firstResponseSeconds?: Maybe<Scalars['Float']['output']>;
+  firstResponseState: SlaState;
+  priority: Scalars['String']['output'];
+  resolutionSeconds?: Maybe<Scalars['Float']['output']>;
+  resolutionState: SlaState;
+  status: Scalars['String']['output'];
+  subject: Scalars['String']['output'];
+  team?: Maybe<Scalars['String']['output']>;
+  ticketId: Scalars['ID']['output'];
+};
+
+export type SlaCasePage = {
+  __typename?: 'SlaCasePage';
+  rows: Array<SlaCase>;
+  /** Every ticket the drill matched (rows may be fewer: first). */
+  total: Scalars['Int']['output'];
+};
+
+/** What was clicked: every number on the dashboard maps to one of these, and slaCases returns exactly the tickets it counted. */
+export type SlaDrill = {
+  /** Backlog bucket: OPEN, UNASSIGNED, WAITING_ON_AGENT, WAITING_ON_CUSTOMER. */
+  backlog?: InputMaybe<Scalars['String']['input']>;
+  /** Volume slices. */
+  channel?: InputMaybe<Scalars['String']['input']>;
+  /** The group row clicked (with the report's groupBy). */
+  groupBy?: InputMaybe<SlaGroupBy>;
+  groupKey?: InputMaybe<Scalars['String']['input']>;
+  /** Tickets of one metric in one state (null state: every ticket the metric applies to). */
+  metric?: InputMaybe<SlaMetric>;
+  priority?: InputMaybe<Scalars['String']['input']>;
+  sentiment?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<SlaState>;
+};
+
+/** Which tickets a report or drill-down covers: tickets opened in [from, to) plus optional filters. */
+export type SlaFilter = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  channel?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['DateTime']['input'];
+  priority?: InputMaybe<Scalars['String']['input']>;
+  team?: InputMaybe<Scalars['String']['input']>;
+  to: Scalars['DateTime']['input'];
+};
+
+/** SLA reports: group rows by this dimension. */
+export type SlaGroupBy =
+  | 'AGENT'
+  | 'CHANNEL'
+  | 'DAY'
+  | 'HOUR'
+  | 'PRIORITY'
+  | 'TEAM';
+
+export type SlaGroupRow = {
+  __typename?: 'SlaGroupRow';
+  firstResponse: SlaSummary;
+  key: Scalars['String']['output'];
+  /** Display label (agent name, team name, channel…). */
+  label: Scalars['String']['output'];
+  nextResponse: SlaSummary;
+  resolution: SlaSummary;
+  tickets: Scalars['Int']['output'];
+};
+
+/** One SLA metric, defined once in backend/services/slaMetrics.ts. */
+export type SlaMetric =
+  | 'FIRST_RESPONSE'
+  | 'NEXT_RESPONSE'
+  | 'RESOLUTION';
+
+export type SlaReport = {
+  __typename?: 'SlaReport';
+  backlog: SlaBacklog;
+  generatedAt: Scalars['DateTime']['output'];
+  groupBy: SlaGroupBy;
+  groups: Array<SlaGroupRow>;
+  overall: SlaGroupRow;
+  sentiment: Array<KeyCount>;
+  targets: Array<SlaTarget>;
+  volumeByChannel: Array<KeyCount>;
+  volumeByPriority: Array<KeyCount>;
+};
+
+/** Where a ticket stands against one target. AT_RISK: not met yet and due within the at-risk window; PENDING: not met yet, not at risk. */
+export type SlaState =
+  | 'AT_RISK'
+  | 'BREACHED'
+  | 'MET'
+  | 'PENDING';
+
+export type SlaSummary = {
+  __typename?: 'SlaSummary';
+  atRisk: Scalars['Int']['output'];
+  breached: Scalars['Int']['output'];
+  medianSeconds?: Maybe<Scalars['Float']['output']>;
+  met: Scalars['Int']['output'];
+  p90Seconds?: Maybe<Scalars['Float']['output']>;
+  /** met / (met + breached), 0..1; null when nothing is decided yet. */
+  pctMet?: Maybe<Scalars['Float']['output']>;
+  pending: Scalars['Int']['output'];
+  /** Tickets the metric applies to. */
+  total: Scalars['Int']['output'];
+};
+
+export type SlaTarget = {
+  __typename?: 'SlaTarget';
+  firstResponseSeconds: Scalars['Int']['output'];
+  nextResponseSeconds: Scalars['Int']['output'];
+  priority: Scalars['String']['output'];
+  resolutionSeconds: Scalars['Int']['output'];
+};
 
 export type Ticket = {
   __typename?: 'Ticket';
@@ -294,6 +479,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Agent: ResolverTypeWrapper<Agent>;
+  AgentWorkloadRow: ResolverTypeWrapper<AgentWorkloadRow>;
   AuthorType: AuthorType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseView>;
@@ -304,6 +490,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  KeyCount: ResolverTypeWrapper<KeyCount>;
   MatchField: MatchField;
   Message: ResolverTypeWrapper<ConversationRecord>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -311,6 +498,18 @@ export type ResolversTypes = {
   Role: Role;
   SeedStatus: ResolverTypeWrapper<SeedProgress>;
   Segment: Segment;
+  SlaBacklog: ResolverTypeWrapper<SlaBacklog>;
+  SlaCase: ResolverTypeWrapper<SlaCase>;
+  SlaCasePage: ResolverTypeWrapper<SlaCasePage>;
+  SlaDrill: SlaDrill;
+  SlaFilter: SlaFilter;
+  SlaGroupBy: SlaGroupBy;
+  SlaGroupRow: ResolverTypeWrapper<SlaGroupRow>;
+  SlaMetric: SlaMetric;
+  SlaReport: ResolverTypeWrapper<SlaReport>;
+  SlaState: SlaState;
+  SlaSummary: ResolverTypeWrapper<SlaSummary>;
+  SlaTarget: ResolverTypeWrapper<SlaTarget>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Ticket: ResolverTypeWrapper<TicketRecord>;
   TimelineEvent: ResolverTypeWrapper<TimelineRow>;
@@ -322,6 +521,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Agent: Agent;
+  AgentWorkloadRow: AgentWorkloadRow;
   Boolean: Scalars['Boolean']['output'];
   Case: CaseView;
   Customer: CustomerView;
@@ -331,10 +531,20 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  KeyCount: KeyCount;
   Message: ConversationRecord;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   SeedStatus: SeedProgress;
+  SlaBacklog: SlaBacklog;
+  SlaCase: SlaCase;
+  SlaCasePage: SlaCasePage;
+  SlaDrill: SlaDrill;
+  SlaFilter: SlaFilter;
+  SlaGroupRow: SlaGroupRow;
+  SlaReport: SlaReport;
+  SlaSummary: SlaSummary;
+  SlaTarget: SlaTarget;
   String: Scalars['String']['output'];
   Ticket: TicketRecord;
   TimelineEvent: TimelineRow;
@@ -346,6 +556,18 @@ export type AgentResolvers<ContextType = GraphQLContext, ParentType extends Reso
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type AgentWorkloadRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentWorkloadRow'] = ResolversParentTypes['AgentWorkloadRow']> = {
+  agentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  assignedNow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstResponsePctMet?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  handledToday?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianHandleSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  waitingOnAgent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
@@ -393,6 +615,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type KeyCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyCount'] = ResolversParentTypes['KeyCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
   authorType?: Resolver<ResolversTypes['AuthorType'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -411,6 +638,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   searchCustomers?: Resolver<Array<ResolversTypes['CustomerHit']>, ParentType, ContextType, RequireFields<QuerySearchCustomersArgs, 'limit' | 'query'>>;
   seedStatus?: Resolver<ResolversTypes['SeedStatus'], ParentType, ContextType>;
+  slaAtRisk?: Resolver<Array<ResolversTypes['SlaCase']>, ParentType, ContextType, RequireFields<QuerySlaAtRiskArgs, 'filter' | 'first'>>;
+  slaCases?: Resolver<ResolversTypes['SlaCasePage'], ParentType, ContextType, RequireFields<QuerySlaCasesArgs, 'drill' | 'filter' | 'first'>>;
+  slaReport?: Resolver<ResolversTypes['SlaReport'], ParentType, ContextType, RequireFields<QuerySlaReportArgs, 'filter' | 'groupBy'>>;
+  teamWorkload?: Resolver<Array<ResolversTypes['AgentWorkloadRow']>, ParentType, ContextType, RequireFields<QueryTeamWorkloadArgs, 'filter'>>;
   ticket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<QueryTicketArgs, 'id'>>;
   timeline?: Resolver<ResolversTypes['TimelinePage'], ParentType, ContextType, RequireFields<QueryTimelineArgs, 'customerId' | 'first'>>;
 };
@@ -421,6 +652,77 @@ export type SeedStatusResolvers<ContextType = GraphQLContext, ParentType extends
   fraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SlaBacklogResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaBacklog'] = ResolversParentTypes['SlaBacklog']> = {
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unassigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingOnAgent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitingOnCustomer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SlaCaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaCase'] = ResolversParentTypes['SlaCase']> = {
+  assignedAgentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  assignedAgentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dueMetric?: Resolver<Maybe<ResolversTypes['SlaMetric']>, ParentType, ContextType>;
+  firstResponseAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  firstResponseSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  firstResponseState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolutionSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resolutionState?: Resolver<ResolversTypes['SlaState'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ticketId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type SlaCasePageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaCasePage'] = ResolversParentTypes['SlaCasePage']> = {
+  rows?: Resolver<Array<ResolversTypes['SlaCase']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SlaGroupRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaGroupRow'] = ResolversParentTypes['SlaGroupRow']> = {
+  firstResponse?: Resolver<ResolversTypes['SlaSummary'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextResponse?: Resolver<ResolversTypes['SlaSummary'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['SlaSummary'], ParentType, ContextType>;
+  tickets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SlaReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaReport'] = ResolversParentTypes['SlaReport']> = {
+  backlog?: Resolver<ResolversTypes['SlaBacklog'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupBy?: Resolver<ResolversTypes['SlaGroupBy'], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['SlaGroupRow']>, ParentType, ContextType>;
+  overall?: Resolver<ResolversTypes['SlaGroupRow'], ParentType, ContextType>;
+  sentiment?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
+  targets?: Resolver<Array<ResolversTypes['SlaTarget']>, ParentType, ContextType>;
+  volumeByChannel?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
+  volumeByPriority?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
+};
+
+export type SlaSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaSummary'] = ResolversParentTypes['SlaSummary']> = {
+  atRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  breached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p90Seconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pctMet?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SlaTargetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SlaTarget'] = ResolversParentTypes['SlaTarget']> = {
+  firstResponseSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nextResponseSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolutionSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
@@ -458,15 +760,24 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Agent?: AgentResolvers<ContextType>;
+  AgentWorkloadRow?: AgentWorkloadRowResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerHit?: CustomerHitResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   JSON?: GraphQLScalarType;
+  KeyCount?: KeyCountResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SeedStatus?: SeedStatusResolvers<ContextType>;
+  SlaBacklog?: SlaBacklogResolvers<ContextType>;
+  SlaCase?: SlaCaseResolvers<ContextType>;
+  SlaCasePage?: SlaCasePageResolvers<ContextType>;
+  SlaGroupRow?: SlaGroupRowResolvers<ContextType>;
+  SlaReport?: SlaReportResolvers<ContextType>;
+  SlaSummary?: SlaSummaryResolvers<ContextType>;
+  SlaTarget?: SlaTargetResolvers<ContextType>;
   Ticket?: TicketResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
   TimelinePage?: TimelinePageResolvers<ContextType>;

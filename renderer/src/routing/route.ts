@@ -1,18 +1,30 @@
 import { CUSTOMER_ID } from '../../../common/ids';
+import type { Role } from '../graphql/generated';
 
-export type Route = { name: 'home' } | { name: 'customer'; customerId: string };
+/** home: the role's landing page (dashboard or "My work"); search: the customer search page. */
+export type Route = { name: 'home' } | { name: 'search' } | { name: 'dashboard' } | { name: 'mywork' } | { name: 'customer'; customerId: string };
 
-/** "#/customer/C0000123" → customer route; anything else is home. */
+const PAGES: Record<string, Route> = { search: { name: 'search' }, dashboard: { name: 'dashboard' }, 'my-work': { name: 'mywork' } };
+
+/** "#/customer/C0000123" → customer route; "#/dashboard", "#/my-work", "#/search"; anything else is home. */
 export function parseRoute(hash: string): Route {
   const m = /^#?\/customer\/([^/?#]+)/.exec(hash);
   if (m) {
     const id = decodeURIComponent(m[1] as string).toUpperCase();
     if (CUSTOMER_ID.test(id)) return { name: 'customer', customerId: id };
   }
-  return { name: 'home' };
+  const page = /^#?\/([a-z-]+)\/?$/.exec(hash);
+  return (page && PAGES[page[1] as string]) || { name: 'home' };
 }
 
 export const customerHash = (customerId: string): string => `#/customer/${encodeURIComponent(customerId)}`;
+export const pageHash = (name: 'search' | 'dashboard' | 'mywork'): string => (name === 'mywork' ? '#/my-work' : `#/${name}`);
+
+/** Supervisors and analysts read the team's SLA dashboard; the API refuses it to agents too. */
+export const canSeeDashboard = (role: Role | undefined): boolean => role === 'SUPERVISOR' || role === 'ANALYST';
+
+/** Where a signed-in user lands: supervisors and analysts on the dashboard, agents on their own work. */
+export const landingPage = (role: Role | undefined): 'dashboard' | 'mywork' => (canSeeDashboard(role) ? 'dashboard' : 'mywork');
 
 /** Desktop deep links (cs360://customer/C0000123) carry the same path as the hash route. */
 export function routeFromDeepLink(url: string): Route {

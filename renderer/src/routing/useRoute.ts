@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { customerHash, parseRoute, type Route } from './route';
+import { customerHash, pageHash, parseRoute, type Route } from './route';
 
 const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
@@ -12,11 +12,14 @@ export function useRoute(): Route {
   return parseRoute(useSyncExternalStore(subscribe, snapshot));
 }
 
-export function openCustomer(customerId: string): void {
-  const next = customerHash(customerId);
-  if (window.location.hash !== next) window.location.hash = next;
+function go(hash: string): void {
+  if (window.location.hash !== hash) window.location.hash = hash;
 }
 
+export const openCustomer = (customerId: string): void => go(customerHash(customerId));
+export const openPage = (name: 'search' | 'dashboard' | 'mywork'): void => go(pageHash(name));
+
+/** The role's landing page ("#/" renders it). */
 export function goHome(): void {
   if (window.location.hash !== '' && window.location.hash !== '#/') window.location.hash = '#/';
 }

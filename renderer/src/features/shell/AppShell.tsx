@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { platform } from '../../platform';
 import { openCustomer, useRoute } from '../../routing/useRoute';
 import { routeFromDeepLink } from '../../routing/route';
@@ -12,9 +12,41 @@ import { useSession } from '../../state/sessionStore';
 import { useTimeline } from '../../state/timelineStore';
 import { CustomerPage } from '../customer/CustomerPage';
 import { Home } from '../home/Home';
+import { MyWorkPage } from '../mywork/MyWorkPage';
+import { ForbiddenPage } from './ForbiddenPage';
+import { canSeeDashboard, landingPage } from '../../routing/route';
+import { useDashboard } from '../../state/dashboardStore';
+import { useMyWork } from '../../state/myWorkStore';
 import { focusSearch, isSearchShortcut } from '../search/searchShortcut';
 import { ReconnectBanner } from '../../components/ReconnectBanner';
+import { Skeleton } from '../../components/Skeleton';
 import { TopBar } from './TopBar';
+
+/** recharts is most of the dashboard's weight: agents, who never see it, do not load it. */
+const DashboardPage = lazy(() => import('../sla/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+
+/** New tickets, replies and status changes move the SLA figures: refresh the open SLA page (debounced there; a no-op when it is not open). */
+function refreshSlaSoon(): void {
+  useDashboard.getState().refreshSoon();
+  useMyWork.getState().refreshSoon();
+}
+
+/** "#/" is the role's landing page; the dashboard is guarded here and refused by the API as well. */
+function RoutedPage({ route }: { route: ReturnType<typeof useRoute> }) {
+  const role = useSession((s) => s.session?.user.role);
+  if (route.name === 'customer') return <CustomerPage key={route.customerId} customerId={route.customerId} />;
+  if (route.name === 'search') return <Home />;
+  const page = route.name === 'home' ? landingPage(role) : route.name;
+  if (page === 'dashboard') {
+    if (!canSeeDashboard(role)) return <ForbiddenPage />;
+    return (
+      <Suspense fallback={<Skeleton lines={10} />}>
+        <DashboardPage />
+      </Suspense>
+    );
+  }
+  return <MyWorkPage />;
+}
 
 /** The signed-in console: top bar, the routed page, the live connection and global shortcuts. */
 export function AppShell({ token }: { token: string }) {
@@ -44,6 +76,7 @@ export function AppShell({ token }: { token: string }) {
     live.connect(token, {
       onTimelineRow: (row) => {
         useTimeline.getState().receiveLive(row);
+        refreshSlaSoon();
         // Header figures and the case list move with new events (a new case, a closed one).
         if (row?.customer_id === useCustomer.getState().customerId) useCustomer.getState().refreshSoon();
       },
@@ -53,6 +86,7 @@ export function AppShell({ token }: { token: string }) {
       onNotifications: (batch) => {
         // New ones only: a replay of something already in the inbox shows no toast and no popup.
         const fresh = useNotifications.getState().receive(batch);
+        refreshSlaSoon();
         const n = fresh.at(-1);
         if (!n) return;
         // One native notification per batch: the newest, with the count when there are more.
@@ -78,7 +112,9 @@ export function AppShell({ token }: { token: string }) {
       <TopBar />
       <ReconnectBanner />
       <NotificationToasts />
-      <main className="main">{route.name === 'customer' ? <CustomerPage key={route.customerId} customerId={route.customerId} /> : <Home />}</main>
+      <main className="main">
+        <RoutedPage route={route} />
+      </main>
     </div>
   );
 }

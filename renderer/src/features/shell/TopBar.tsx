@@ -7,6 +7,7 @@ import { useSession } from '../../state/sessionStore';
 import { InboxButton } from '../notifications/InboxButton';
 import { SearchBox } from '../search/SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NavLinks } from './NavLinks';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function TopBar() {
         <span className="brand-mark">CS</span>
         <span className="brand-name">{t('app.name')}</span>
       </button>
+      <NavLinks />
       <SearchBox />
       <div className="topbar-right">
         {degraded ? (

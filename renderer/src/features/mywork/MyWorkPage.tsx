@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ErrorState';
+import { Skeleton } from '../../components/Skeleton';
+import { useMyWork } from '../../state/myWorkStore';
+import { useSession } from '../../state/sessionStore';
+import { byUrgency } from '../sla/countdown';
+import { formatPct } from '../sla/formatPct';
+import { openSlaTicket } from '../sla/openSlaTicket';
+import { SLA_REFRESH_MS } from '../sla/refreshInterval';
+import { SlaCaseTable } from '../sla/SlaCaseTable';
+import { UpdatedAgo } from '../sla/UpdatedAgo';
+import { useSpan } from '../sla/useSpan';
+
+/** An agent's home: their open tickets by SLA urgency, their workload and their first-response % met. */
+export function MyWorkPage() {
+  const { t, i18n } = useTranslation();
+  const span = useSpan();
+  const agentId = useSession((s) => s.session?.user.id ?? null);
+  const { status, data, error, updatedAt, refresh } = useMyWork();
+
+  useEffect(() => {
+    if (!agentId) return;
+    void useMyWork.getState().load(agentId);
+    const every = setInterval(() => void useMyWork.getState().refresh(), SLA_REFRESH_MS);
+    return () => {
+      clearInterval(every);
+      useMyWork.getState().reset();
+    };
+  }, [agentId]);
+
+  const mine = data?.teamWorkload.find((w) => w.agentId === agentId) ?? data?.teamWorkload[0] ?? null;
+  const fr = data?.slaReport.overall.firstResponse ?? null;
+  const rows = data ? byUrgency(data.slaCases.rows) : [];
+  const stat = (label: string, value: string, testId: string) => (
+    <div className="kpi kpi-static" data-testid={testId}>
+      <div className="kpi-title">{label}</div>
+      <div className="kpi-value">{value}</div>
+    </div>
+  );
+
+  return (
+    <div className="dash mywork" data-testid="my-work" data-status={status}>
+      <div className="dash-title">
+        <h1>{t('mywork.title')}</h1>
+        <span className="muted small">{t('mywork.subtitle')}</span>
+        <span className="toolbar-spacer" />
+        <UpdatedAgo at={updatedAt} refreshing={false} onRefresh={() => void refresh()} />
+      </div>
+      {status === 'error' && !data ? <ErrorState error={error} onRetry={() => agentId && void useMyWork.getState().load(agentId)} /> : null}
+      {!data && status !== 'error' ? <Skeleton lines={8} /> : null}
+      {data ? (
+        <>
+          <div className="kpis">
+            {stat(t('mywork.open'), String(mine?.open ?? data.slaCases.total), 'mywork-open')}
+            {stat(t('mywork.waitingOnMe'), String(mine?.waitingOnAgent ?? 0), 'mywork-waiting')}
+            {stat(t('mywork.handledToday'), String(mine?.handledToday ?? 0), 'mywork-handled')}
+            {stat(t('mywork.medianHandle'), mine?.medianHandleSeconds == null ? t('sla.kpi.none') : span(mine.medianHandleSeconds), 'mywork-median')}
+            {stat(t('mywork.frtMet'), fr?.pctMet == null ? t('sla.kpi.none') : formatPct(fr.pctMet, i18n.language), 'mywork-frt')}
+          </div>
+          <section className="chart-card mywork-cases" aria-label={t('mywork.cases')}>
+            <header className="chart-head">
+              <h2>{t('mywork.cases')}</h2>
+            </header>
+            {rows.length === 0 ? (
+              <div className="chart-empty muted">{t('mywork.empty')}</div>
+            ) : (
+              <SlaCaseTable rows={rows} total={data.slaCases.total} title={t('mywork.cases')} onOpenRow={(r) => openSlaTicket(r.customerId, r.ticketId)} testId="mywork-table" height="calc(100vh - 300px)" />
+            )}
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

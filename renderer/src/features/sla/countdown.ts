@@ -1,0 +1,40 @@
+/** Unit words come from the translations, so "3 min" reads "3 phút" in Vietnamese. */
+export interface SpanUnits {
+  d: string;
+  h: string;
+  m: string;
+  s: string;
+}
+
+/**
+ * A duration in at most two units, largest first ("2 h 05 min", "3 min", "45 s"). Seconds show
+ * only under a minute: a supervisor scanning a queue reads minutes, and a countdown that
+ * changes its last digit every second in every row is noise beyond the first minute.
+ */
+export function formatSpan(totalSeconds: number, u: SpanUnits): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  if (s < 60) return `${s} ${u.s}`;
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return h > 0 ? `${d} ${u.d} ${h} ${u.h}` : `${d} ${u.d}`;
+  if (h > 0) return `${h} ${u.h} ${String(m).padStart(2, '0')} ${u.m}`;
+  return `${m} ${u.m}`;
+}
+
+export type Countdown = { kind: 'none' } | { kind: 'due'; seconds: number } | { kind: 'overdue'; seconds: number };
+
+/** Where a deadline stands at `nowMs`: due in N seconds, or overdue by N seconds. */
+export function countdown(dueAt: string | null | undefined, nowMs: number): Countdown {
+  if (!dueAt) return { kind: 'none' };
+  const due = Date.parse(dueAt);
+  if (Number.isNaN(due)) return { kind: 'none' };
+  const diff = Math.round((due - nowMs) / 1000);
+  return diff > 0 ? { kind: 'due', seconds: diff } : { kind: 'overdue', seconds: Math.abs(diff) };
+}
+
+/** Soonest deadline first; overdue ones (most overdue first) lead, tickets with no running deadline last. */
+export function byUrgency<T extends { dueAt: string | null }>(rows: readonly T[]): T[] {
+  const key = (r: T) => (r.dueAt ? Date.parse(r.dueAt) : Number.POSITIVE_INFINITY);
+  return [...rows].sort((a, b) => key(a) - key(b));
+}
