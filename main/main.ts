@@ -118,7 +118,9 @@ function createWindow(baseUrl: string, launchToken: string): BrowserWindow {
 
 async function start(): Promise<void> {
   const launchToken = newLaunchToken();
-  const logFile = new RotatingLogFile(join(app.getPath('userData'), 'logs', 'backend.log'));
+  const logPath = join(app.getPath('userData'), 'logs', 'backend.log');
+  const logFile = new RotatingLogFile(logPath);
+  log(`starting the backend (embedded mode unless configured otherwise; data in ${join(app.getPath('userData'), 'data')}, its log in ${logPath})`);
   supervisor = new BackendSupervisor({
     spawn: backendSpawner({
       entry: join(distDir, 'backend', 'main.js'),
