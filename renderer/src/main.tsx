@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { configureApi } from './api/client';
 import { App } from './App';
+import { applyTheme, storedTheme } from './features/shell/theme';
 import { initI18n } from './i18n/i18n';
 import { platform } from './platform';
 import { sessionToken, useSession } from './state/sessionStore';
@@ -15,6 +16,7 @@ async function boot(): Promise<void> {
     token: sessionToken,
     onUnauthenticated: () => useSession.getState().expire(),
   });
+  applyTheme(storedTheme());
   await initI18n();
   const el = document.getElementById('root');
   if (!el) throw new Error('#root is missing from index.html');

@@ -76,3 +76,14 @@ export const SortIcon = ({ dir, ...p }: IconProps & { dir: false | 'asc' | 'desc
     {dir === 'asc' ? <path d="M4 10l4-4 4 4" /> : dir === 'desc' ? <path d="M4 6l4 4 4-4" /> : <path d="M5 6.5 8 3.5l3 3M5 9.5l3 3 3-3" />}
   </Svg>
 );
+export const MoonIcon = (p: IconProps) => (
+  <Svg size={14} grid={16} {...p}>
+    <path d="M13 9.5A5.5 5.5 0 0 1 6.5 3a5.5 5.5 0 1 0 6.5 6.5z" />
+  </Svg>
+);
+export const SunIcon = (p: IconProps) => (
+  <Svg size={14} grid={16} {...p}>
+    <circle cx="8" cy="8" r="3" />
+    <path d="M8 1.5v1.5M8 13v1.5M1.5 8H3M13 8h1.5M3.4 3.4l1 1M11.6 11.6l1 1M3.4 12.6l1-1M11.6 4.4l1-1" />
+  </Svg>
+);

@@ -8,6 +8,7 @@ import { InboxButton } from '../notifications/InboxButton';
 import { SearchBox } from '../search/SearchBox';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinks } from './NavLinks';
+import { ThemeSwitch } from './ThemeSwitch';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function TopBar() {
         <span className={`live-dot live-${live}`} title={t(`live.${live === 'offline' ? 'disconnected' : live}`)} data-testid="live-status" data-status={live} />
         <InboxButton />
         <LanguageSwitch />
+        <ThemeSwitch />
         {user ? (
           <div className="user" data-testid="current-user" data-user-id={user.id}>
             <span className="user-name">{user.name}</span>

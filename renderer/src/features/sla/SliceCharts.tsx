@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import { paletteColor, SENTIMENT_COLOR } from './chartColors';
+import { paletteColor, PRIORITY_COLOR, PRIORITY_ORDER, SENTIMENT_COLOR } from './chartColors';
 import { ChartCard, TooltipBox } from './ChartCard';
 import { drillBar, drillSector } from './DrillShapes';
 import { formatPct } from './formatPct';
@@ -16,14 +16,14 @@ interface Slice {
 
 function useSlices(dimension: SliceDimension, counts: readonly { key: string; count: number }[]): Slice[] {
   const { t, i18n } = useTranslation();
-  return useMemo(
-    () =>
-      counts.map((c, i) => ({
-        key: c.key,
-        count: c.count,
-        name: sliceLabel(dimension, c.key, (k, v) => t(k, v ?? {})),
-        fill: dimension === 'sentiment' ? (SENTIMENT_COLOR[c.key] ?? paletteColor(i)) : paletteColor(i),
-      })),
+  return useMemo(() => {
+    const own = dimension === 'sentiment' ? SENTIMENT_COLOR : dimension === 'priority' ? PRIORITY_COLOR : {};
+    // Priorities in their natural order (urgent first) rather than by volume.
+    const rank = (k: string) => (dimension === 'priority' && PRIORITY_ORDER.includes(k) ? PRIORITY_ORDER.indexOf(k) : PRIORITY_ORDER.length);
+    return [...counts]
+      .sort((a, b) => rank(a.key) - rank(b.key))
+      .map((c, i) => ({ key: c.key, count: c.count, name: sliceLabel(dimension, c.key, (k, v) => t(k, v ?? {})), fill: own[c.key] ?? paletteColor(i) }));
+  },
     [counts, dimension, i18n.language, t],
   );
 }
