@@ -1,4 +1,5 @@
-import type { TicketRecord, TicketStatus } from '../ports/ticketStore';
+import type { MessageFact, TicketFacts } from '../ports/analyticsStore';
+import type { TicketRecord } from '../ports/ticketStore';
 
 /**
  * The SLA and workload metrics, defined once. Pure: no I/O, no clock (callers pass `nowMs`). The
@@ -38,30 +39,8 @@ export interface SlaPolicy {
   utcOffsetMinutes: number;
 }
 
-/** A message as the metrics see it. Bot messages are left out by the adapter: they neither answer nor wait. */
-export interface MessageFact {
-  author: 'AGENT' | 'CUSTOMER';
-  at: number;
-  sentiment: string | null;
-}
-
-/** One ticket as the analytics port returns it. */
-export interface TicketFacts {
-  ticketId: string;
-  customerId: string;
-  subject: string;
-  status: TicketStatus;
-  priority: Priority;
-  channel: string;
-  agentId: string | null;
-  agentName: string | null;
-  team: string | null;
-  createdAt: number;
-  /** When it was resolved or closed; null while it is open (also after a reopen). */
-  resolvedAt: number | null;
-  /** Agent and customer messages, oldest first. */
-  messages: readonly MessageFact[];
-}
+/** The per-ticket facts come from the analytics port (its adapters fetch, this module defines). */
+export type { MessageFact, TicketFacts };
 
 export interface ClockEval {
   /** null: the metric does not apply to this ticket. */

@@ -2,6 +2,7 @@ import type { ServingDb } from '../adapters/embedded/servingDb';
 import type { AppConfig } from '../config/schema';
 import type { Logger } from '../logger';
 import type { Cache } from '../ports/cache';
+import type { AnalyticsStore } from '../ports/analyticsStore';
 import type { CaseStore } from '../ports/caseStore';
 import type { EventBus } from '../ports/eventBus';
 import type { HistoryStore } from '../ports/historyStore';
@@ -21,6 +22,8 @@ export interface AdapterSet {
   readonly caseStore: CaseStore;
   readonly history: HistoryStore;
   readonly tickets: TicketStore;
+  /** SLA and workload facts (issue 10). */
+  readonly analytics: AnalyticsStore;
   readonly bus: EventBus;
   readonly cache: Cache;
   /** Attachments; null where no object store is configured. */

@@ -7,6 +7,7 @@ import { InProcessBus } from './inProcessBus';
 import { LruCache } from './lruCache';
 import { openPgliteTicketStore } from './pgliteTicketStore';
 import { openServingDb } from './servingDb';
+import { SqliteAnalyticsStore } from './sqliteAnalyticsStore';
 import { SqliteCaseStore } from './sqliteCaseStore';
 import { SqliteHistoryStore } from './sqliteHistoryStore';
 
@@ -22,6 +23,8 @@ export async function openEmbeddedAdapters(config: AppConfig, log: Logger) {
     caseStore: new SqliteCaseStore(db),
     history: new SqliteHistoryStore(db),
     tickets: tickets.store,
+    // SLA and workload facts: a SQLite replica of the tickets database (docs/decisions.md, issue 10).
+    analytics: new SqliteAnalyticsStore(db, tickets.client),
     bus,
     cache,
     // No embedded object store or CouchDB-protocol server yet: attachments and notes sync answer UNAVAILABLE.

@@ -1,3 +1,4 @@
+import { analyticsStoreContract } from '../../ports/contracts/analyticsStoreContract';
 import { caseStoreContract } from '../../ports/contracts/caseStoreContract';
 import { cacheContract } from '../../ports/contracts/cacheContract';
 import { eventBusContract } from '../../ports/contracts/eventBusContract';
@@ -8,6 +9,8 @@ import { LruCache } from './lruCache';
 import { openPgliteTicketStore } from './pgliteTicketStore';
 import { openServingDb } from './servingDb';
 import { SqliteCaseStore } from './sqliteCaseStore';
+import { SqlAnalyticsStore } from '../sql/sqlAnalyticsStore';
+import { SqliteAnalyticsStore } from './sqliteAnalyticsStore';
 import { SqliteHistoryStore } from './sqliteHistoryStore';
 
 // Embedded adapters against the port contracts; the stack adapters run the same suites in `npm run test:stack`.
@@ -23,6 +26,17 @@ historyStoreContract('SQLite', async () => {
 });
 
 ticketStoreContract('PGlite', async () => openPgliteTicketStore(null));
+
+// Embedded mode's analytics engine: the SQLite replica fed from PGlite; and PGlite read directly (the stack adapter's SQL).
+analyticsStoreContract('SQLite replica of PGlite', async () => {
+  const pg = openPgliteTicketStore(null);
+  const db = openServingDb(':memory:');
+  return { store: new SqliteAnalyticsStore(db, pg.client), tickets: pg.store, close: async () => (db.close(), pg.close()) };
+});
+analyticsStoreContract('PGlite', async () => {
+  const pg = openPgliteTicketStore(null);
+  return { store: new SqlAnalyticsStore(pg.client), tickets: pg.store, close: pg.close };
+});
 
 eventBusContract('in-process bus', async () => new InProcessBus());
 

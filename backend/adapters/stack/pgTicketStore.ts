@@ -12,7 +12,7 @@ export interface PgSettings {
 export const DEFAULT_PG_URL = 'postgres://cs360@127.0.0.1:55432/cs360';
 
 /** Tickets on PostgreSQL: a pg Pool behind the shared SqlTicketStore; pending migrations are applied first. */
-export async function openPgTicketStore(settings: PgSettings): Promise<{ store: TicketStore; pool: pg.Pool; close(): Promise<void> }> {
+export async function openPgTicketStore(settings: PgSettings): Promise<{ store: TicketStore; client: SqlClient; pool: pg.Pool; close(): Promise<void> }> {
   const pool = new pg.Pool({ connectionString: settings.connectionString, max: settings.maxConnections ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client that loses its connection (server restart) emits 'error' on the pool; without a listener Node would crash.
   pool.on('error', () => undefined);
@@ -29,5 +29,5 @@ export async function openPgTicketStore(settings: PgSettings): Promise<{ store: 
     await pool.end().catch(() => undefined);
     throw e;
   }
-  return { store: new SqlTicketStore(client), pool, close: () => pool.end() };
+  return { store: new SqlTicketStore(client), client, pool, close: () => pool.end() };
 }

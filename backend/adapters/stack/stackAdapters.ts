@@ -7,6 +7,7 @@ import { SqliteHistoryStore } from '../embedded/sqliteHistoryStore';
 import type { AppConfig } from '../../config/schema';
 import type { Logger } from '../../logger';
 import type { Topic } from '../../ports/eventBus';
+import { SqlAnalyticsStore } from '../sql/sqlAnalyticsStore';
 import { CassandraCaseStore } from './cassandraCaseStore';
 import { CouchNotesSync } from './couchNotesSync';
 import { KafkaBus } from './kafkaBus';
@@ -118,6 +119,8 @@ export async function openStackAdapters(config: AppConfig, log: Logger) {
       // The Flink pipeline writes cs_timeline to the lakehouse (Iceberg in Nessie, by Flink's Iceberg sink): read through Trino.
       history: s.pipeline === 'flink' ? new TrinoHistoryStore({ url: s.trino.url, catalog: s.trino.catalog, schema: s.trino.schema, user: s.trino.user }) : new SqliteHistoryStore(db),
       tickets: tickets.store,
+      // SLA and workload facts straight from PostgreSQL (the lakehouse/Trino path is not wired; docs/decisions.md).
+      analytics: new SqlAnalyticsStore(tickets.client),
       bus,
       cache: pages,
       objects,

@@ -8,6 +8,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSearchQuery } from '../../../common/searchQuery';
+import { analyticsStoreContract } from '../../ports/contracts/analyticsStoreContract';
 import { cacheContract } from '../../ports/contracts/cacheContract';
 import { caseStoreContract } from '../../ports/contracts/caseStoreContract';
 import { eventBusContract } from '../../ports/contracts/eventBusContract';
@@ -17,6 +18,7 @@ import { applyCassandraSchema } from './cassandraSchema';
 import { CassandraCaseStore, DEFAULT_CASSANDRA, bucketsFor } from './cassandraCaseStore';
 import { DEFAULT_KAFKA_BROKERS, KafkaBus } from './kafkaBus';
 import { DEFAULT_PG_URL, openPgTicketStore } from './pgTicketStore';
+import { SqlAnalyticsStore } from '../sql/sqlAnalyticsStore';
 import { LruCache } from '../embedded/lruCache';
 import { DEFAULT_REDIS_URL, RedisCache } from './redisCache';
 import { TieredCache } from './tieredCache';
@@ -90,6 +92,29 @@ ticketStoreContract('PostgreSQL', async () => {
     store,
     async close() {
       await close();
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).finally(() => admin.end());
+    },
+  };
+});
+
+// ---- Analytics on PostgreSQL (stack mode's SLA facts): the same golden fixture as the embedded adapters, a fresh database per test.
+analyticsStoreContract('PostgreSQL', async () => {
+  const db = `cs360_analytics_${RUN}_${++dbCount}`;
+  const url = new URL(PG_URL);
+  await loud('PostgreSQL', url.host, async () => {
+    const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${db}`).finally(() => admin.end());
+  });
+  url.pathname = `/${db}`;
+  const opened = await openPgTicketStore({ connectionString: url.toString() });
+  return {
+    store: new SqlAnalyticsStore(opened.client),
+    tickets: opened.store,
+    async close() {
+      await opened.close();
       const admin = new pg.Client({ connectionString: PG_URL });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).finally(() => admin.end());
