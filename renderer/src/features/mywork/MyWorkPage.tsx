@@ -1,11 +1,15 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
+import { useDrill } from '../../state/drillStore';
 import { useMyWork } from '../../state/myWorkStore';
 import { useSession } from '../../state/sessionStore';
 import { byUrgency } from '../sla/countdown';
+import { DrillPanel } from '../sla/DrillPanel';
 import { formatPct } from '../sla/formatPct';
+import { DrillNumber } from '../sla/KpiCards';
+import { backlogDrill, metricDrill, type DrillRequest } from '../sla/slaDrill';
 import { openSlaTicket } from '../sla/openSlaTicket';
 import { SLA_REFRESH_MS } from '../sla/refreshInterval';
 import { SlaCaseTable } from '../sla/SlaCaseTable';
@@ -25,19 +29,33 @@ export function MyWorkPage() {
     const every = setInterval(() => void useMyWork.getState().refresh(), SLA_REFRESH_MS);
     return () => {
       clearInterval(every);
+      useDrill.getState().close();
       useMyWork.getState().reset();
     };
   }, [agentId]);
 
+  const onDrill = useCallback((request: DrillRequest) => {
+    const filter = useMyWork.getState().filter;
+    if (filter) void useDrill.getState().open(request, filter);
+  }, []);
   const mine = data?.teamWorkload.find((w) => w.agentId === agentId) ?? data?.teamWorkload[0] ?? null;
   const fr = data?.slaReport.overall.firstResponse ?? null;
   const rows = data ? byUrgency(data.slaCases.rows) : [];
-  const stat = (label: string, value: string, testId: string) => (
-    <div className="kpi kpi-static" data-testid={testId}>
+  const stat = (label: string, value: string, testId: string, request?: DrillRequest) => (
+    <div className={`kpi${request ? '' : ' kpi-static'}`} data-testid={testId}>
       <div className="kpi-title">{label}</div>
-      <div className="kpi-value">{value}</div>
+      {request ? (
+        <DrillNumber request={request} testId={`${testId}-value`} onDrill={onDrill} className="kpi-value" label={`${label}: ${value}. ${t('sla.clickHint')}`}>
+          {value}
+        </DrillNumber>
+      ) : (
+        <div className="kpi-value">{value}</div>
+      )}
     </div>
   );
+  const overall = data?.slaReport.overall;
+  // The agent's own backlog over the same tickets as their report (filter.agentId is them).
+  const backlog = { open: mine?.open ?? 0, unassigned: 0, waitingOnAgent: mine?.waitingOnAgent ?? 0, waitingOnCustomer: 0 };
 
   return (
     <div className="dash mywork" data-testid="my-work" data-status={status}>
@@ -52,11 +70,11 @@ export function MyWorkPage() {
       {data ? (
         <>
           <div className="kpis">
-            {stat(t('mywork.open'), String(mine?.open ?? data.slaCases.total), 'mywork-open')}
-            {stat(t('mywork.waitingOnMe'), String(mine?.waitingOnAgent ?? 0), 'mywork-waiting')}
+            {stat(t('mywork.open'), String(backlog.open), 'mywork-open', backlogDrill('OPEN', backlog))}
+            {stat(t('mywork.waitingOnMe'), String(backlog.waitingOnAgent), 'mywork-waiting', backlogDrill('WAITING_ON_AGENT', backlog))}
             {stat(t('mywork.handledToday'), String(mine?.handledToday ?? 0), 'mywork-handled')}
             {stat(t('mywork.medianHandle'), mine?.medianHandleSeconds == null ? t('sla.kpi.none') : span(mine.medianHandleSeconds), 'mywork-median')}
-            {stat(t('mywork.frtMet'), fr?.pctMet == null ? t('sla.kpi.none') : formatPct(fr.pctMet, i18n.language), 'mywork-frt')}
+            {stat(t('mywork.frtMet'), fr?.pctMet == null ? t('sla.kpi.none') : formatPct(fr.pctMet, i18n.language), 'mywork-frt', overall ? metricDrill('FIRST_RESPONSE', 'MET', overall) : undefined)}
           </div>
           <section className="chart-card mywork-cases" aria-label={t('mywork.cases')}>
             <header className="chart-head">
@@ -70,6 +88,7 @@ export function MyWorkPage() {
           </section>
         </>
       ) : null}
+      <DrillPanel />
     </div>
   );
 }

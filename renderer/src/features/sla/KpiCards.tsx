@@ -8,7 +8,7 @@ import { useSpan } from './useSpan';
 type OnDrill = (r: DrillRequest) => void;
 
 /** A number that opens its tickets; data-expected is the count the drilled table must show. */
-function DrillNumber({ request, testId, onDrill, className, children, label }: { request: DrillRequest; testId: string; onDrill: OnDrill; className: string; children: ReactNode; label: string }) {
+export function DrillNumber({ request, testId, onDrill, className, children, label }: { request: DrillRequest; testId: string; onDrill: OnDrill; className: string; children: ReactNode; label: string }) {
   return (
     <button type="button" className={className} data-testid={testId} data-expected={request.expected} onClick={() => onDrill(request)} title={label} aria-label={label}>
       {children}
