@@ -21,6 +21,8 @@ const config: CodegenConfig = {
           TimelinePage: '../../services/timelineService#TimelinePage as TimelinePageModel',
           CustomerHit: '../../ports/caseStore#CustomerHitRow',
           SeedStatus: '../../../common/live#SeedProgress',
+          SlaReport: '../../services/slaMetrics#SlaReportData',
+          SlaCase: '../../services/slaService#SlaCaseView',
         },
         enumsAsTypes: true,
         avoidOptionals: false,

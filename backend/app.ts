@@ -15,6 +15,7 @@ import { AttachmentService } from './services/attachmentService';
 import { CaseService } from './services/caseService';
 import { CustomerService } from './services/customerService';
 import type { Services } from './services/services';
+import { SlaService, slaPolicyFromConfig } from './services/slaService';
 import { SupportService } from './services/supportService';
 import { TimelineService, customerTag } from './services/timelineService';
 import { DemoData } from './wiring/demoData';
@@ -70,6 +71,7 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
       timeline,
       cases,
       support,
+      sla: new SlaService(adapters.analytics, adapters.tickets, slaPolicyFromConfig(config.sla)),
       attachments: new AttachmentService(adapters.objects, adapters.notesSync, (principal, caseId) => support.getCase(principal, caseId, false), config.stack.s3),
       listAgents: () => adapters.tickets.listAgents(),
       seedStatus: () => demo.status(),

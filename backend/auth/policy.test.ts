@@ -20,6 +20,16 @@ describe('authorization policy', () => {
     expect(can(agent, 'workload:read', { ownerAgentId: 'a1' })).toBe(true);
     expect(can(agent, 'workload:read', { ownerAgentId: 'a2' })).toBe(false);
   });
+  it('lets supervisors and analysts read every SLA figure, an agent only with their own agentId', () => {
+    for (const p of [supervisor, analyst]) {
+      expect(can(p, 'sla:read')).toBe(true);
+      expect(can(p, 'sla:read', { ownerAgentId: 'a2' })).toBe(true);
+    }
+    expect(can(agent, 'sla:read', { ownerAgentId: 'a1' })).toBe(true);
+    expect(can(agent, 'sla:read', { ownerAgentId: 'a2' })).toBe(false);
+    // The whole team (no agent named) is not an agent's to read.
+    expect(can(agent, 'sla:read')).toBe(false);
+  });
   it('answers UNAUTHENTICATED without a principal and FORBIDDEN for a refused role', () => {
     expect(() => authorize(null, 'customer:read')).toThrowError(expect.objectContaining({ code: 'UNAUTHENTICATED' }) as AppError);
     expect(() => authorize(analyst, 'message:write')).toThrowError(expect.objectContaining({ code: 'FORBIDDEN' }) as AppError);

@@ -5,7 +5,7 @@ import type { Principal, Role } from './principal';
  * Authorization lives here and only here. Resolvers and REST handlers name the action; this table
  * says who may do it. The SSO issue extends it (finer actions, PII masking for ANALYST).
  */
-export const ACTIONS = ['customer:search', 'customer:read', 'timeline:read', 'case:read', 'ticket:read', 'ticket:create', 'message:write', 'workload:read', 'attachments:read', 'attachments:write', 'notes:sync'] as const;
+export const ACTIONS = ['customer:search', 'customer:read', 'timeline:read', 'case:read', 'ticket:read', 'ticket:create', 'message:write', 'workload:read', 'attachments:read', 'attachments:write', 'notes:sync', 'sla:read'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const ALLOWED: Record<Action, readonly Role[]> = {
@@ -21,6 +21,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'attachments:write': ['AGENT', 'SUPERVISOR'],
   // Every signed-in user syncs their own notes database only (the database is named for the principal).
   'notes:sync': ['AGENT', 'SUPERVISOR', 'ANALYST'],
+  // SLA reports, drill-downs, the at-risk queue and team workload: an AGENT only with their own agentId.
+  'sla:read': ['AGENT', 'SUPERVISOR', 'ANALYST'],
 };
 
 export interface ResourceHint {
@@ -31,6 +33,8 @@ export interface ResourceHint {
 export function can(principal: Principal, action: Action, resource: ResourceHint = {}): boolean {
   if (!ALLOWED[action].includes(principal.role)) return false;
   if (action === 'workload:read' && principal.role === 'AGENT' && resource.ownerAgentId !== undefined) return resource.ownerAgentId === principal.id;
+  // No owner named means the whole team's figures: not an agent's to read.
+  if (action === 'sla:read' && principal.role === 'AGENT') return resource.ownerAgentId === principal.id;
   return true;
 }
 

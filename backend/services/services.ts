@@ -2,6 +2,7 @@ import type { SeedProgress } from '../../common/live';
 import type { AttachmentService } from './attachmentService';
 import type { CaseService } from './caseService';
 import type { CustomerService } from './customerService';
+import type { SlaService } from './slaService';
 import type { SupportService } from './supportService';
 import type { TimelineService } from './timelineService';
 import type { AgentRecord, ConversationRecord } from '../ports/ticketStore';
@@ -12,6 +13,8 @@ export interface Services {
   timeline: TimelineService;
   cases: CaseService;
   support: SupportService;
+  /** SLA reports, drill-downs, at-risk queue and workload (issue 10). */
+  sla: SlaService;
   /** Case attachments (Objects port) and notes sync (NotesSync port); UNAVAILABLE in embedded mode. */
   attachments: AttachmentService;
   /** Demo agents for the embedded sign-in screen. */

@@ -63,7 +63,7 @@ const C = ticket('C', { ...a2, priority: 'HIGH', created: 6000, messages: [c(600
 const D = ticket('D', { channel: 'PHONE', created: 7000, messages: [c(7000)] });
 // E: HIGH, FR 60 s (met); open wait since 6,960 s due at 7,260 s, 60 s away (at risk); resolution due at 6,600 s (breached).
 const E = ticket('E', { ...a2, priority: 'HIGH', created: 3000, messages: [c(3000), a(3060), c(6960)] });
-// F: resolved after 100 s with no agent message: no first response to judge; resolution met.
+// F: resolved after 100 s with no agent message: the first-response clock stopped at 100 s (met); resolution met.
 const F = ticket('F', { ...a2, channel: 'EMAIL', created: 100, messages: [c(100, 'NEUTRAL')], resolvedAt: t0 + 200 * S });
 const ALL = [A, B, C, D, E, F];
 
@@ -86,9 +86,11 @@ describe('evaluateTicket', () => {
     expect([e.dueAt, e.dueMetric]).toEqual([t0 + 6600 * S, 'RESOLUTION']);
   });
 
-  it('does not judge the first response of a ticket resolved without an agent message', () => {
+  it('stops the first-response clock at the resolution of a ticket no agent answered', () => {
     const e = evaluateTicket(F, policy, now);
-    expect(e.firstResponse.state).toBeNull();
+    expect(e.firstResponse).toMatchObject({ state: 'MET', seconds: null });
+    const late = evaluateTicket(ticket('late', { created: 0, messages: [c(0)], resolvedAt: t0 + 400 * S }), policy, now);
+    expect(late.firstResponse).toMatchObject({ state: 'BREACHED', seconds: null });
     expect(e.nextResponse.state).toBeNull();
     expect(e.resolution).toMatchObject({ state: 'MET', seconds: 100 });
   });
@@ -114,8 +116,8 @@ describe('buildReport', () => {
   const report = buildReport(evals, 'AGENT', policy, now);
 
   it('summarizes each metric over the tickets it applies to', () => {
-    // FR: A met, B breached, C breached, D at risk, E met (F not judged); durations 60, 240, 400.
-    expect(report.overall.firstResponse).toEqual({ total: 5, met: 2, breached: 2, atRisk: 1, pending: 0, pctMet: 0.5, medianSeconds: 240, p90Seconds: 368 });
+    // FR: A met, B breached, C breached, D at risk, E met, F met (resolved at 100 s); reply times 60, 240, 400.
+    expect(report.overall.firstResponse).toEqual({ total: 6, met: 3, breached: 2, atRisk: 1, pending: 0, pctMet: 0.6, medianSeconds: 240, p90Seconds: 368 });
     // NR: A breached (900), B met (200), E at risk; p90 = 200 + 700 × 0.9.
     expect(report.overall.nextResponse).toEqual({ total: 3, met: 1, breached: 1, atRisk: 1, pending: 0, pctMet: 0.5, medianSeconds: 550, p90Seconds: 830 });
     // Resolution: A met (3000), F met (100), E breached, B C D pending.
@@ -135,7 +137,7 @@ describe('buildReport', () => {
     expect(report.groups.map((g) => [g.key, g.label, g.tickets, g.firstResponse.met, g.firstResponse.breached])).toEqual([
       ['UNASSIGNED', 'Unassigned', 1, 0, 0],
       ['a1', 'An', 2, 1, 1],
-      ['a2', 'Bình', 3, 1, 1],
+      ['a2', 'Bình', 3, 2, 1],
     ]);
   });
 
@@ -164,8 +166,8 @@ describe('matchesDrill', () => {
 
   it('returns the tickets behind a state count, a group cell, a backlog bucket and a slice', () => {
     expect(ids({ metric: 'FIRST_RESPONSE', state: 'BREACHED' })).toEqual(['B', 'C']);
-    expect(ids({ metric: 'FIRST_RESPONSE' })).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(ids({ metric: 'FIRST_RESPONSE', state: 'MET', groupBy: 'AGENT', groupKey: 'a2' })).toEqual(['E']);
+    expect(ids({ metric: 'FIRST_RESPONSE' })).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(ids({ metric: 'FIRST_RESPONSE', state: 'MET', groupBy: 'AGENT', groupKey: 'a2' })).toEqual(['E', 'F']);
     expect(ids({ backlog: 'WAITING_ON_AGENT' })).toEqual(['C', 'D', 'E']);
     expect(ids({ channel: 'EMAIL' })).toEqual(['B', 'F']);
     expect(ids({ sentiment: 'UNKNOWN' })).toEqual(['C', 'D', 'E']);
@@ -219,7 +221,7 @@ describe('workloadRows', () => {
     );
     expect(rows).toEqual([
       { agentId: 'a1', name: 'An', team: 'North', open: 1, waitingOnAgent: 0, handledToday: 1, medianHandleSeconds: 3000, firstResponsePctMet: 0.5, assignedNow: 1 },
-      { agentId: 'a2', name: 'Bình', team: 'South', open: 2, waitingOnAgent: 2, handledToday: 1, medianHandleSeconds: 100, firstResponsePctMet: 0.5, assignedNow: 2 },
+      { agentId: 'a2', name: 'Bình', team: 'South', open: 2, waitingOnAgent: 2, handledToday: 1, medianHandleSeconds: 100, firstResponsePctMet: 2 / 3, assignedNow: 2 },
       { agentId: 'a3', name: 'Chi', team: null, open: 0, waitingOnAgent: 0, handledToday: 0, medianHandleSeconds: null, firstResponsePctMet: null, assignedNow: 0 },
     ]);
   });

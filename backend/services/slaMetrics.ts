@@ -52,10 +52,12 @@ export interface ClockEval {
 export interface TicketEval {
   facts: TicketFacts;
   open: boolean;
-  firstResponse: ClockEval & { at: number | null; seconds: number | null };
+  /** Always judged: a reply, a running clock, or a resolution that stopped it. */
+  firstResponse: { state: SlaState; dueAt: number | null; at: number | null; seconds: number | null };
   /** Completed waits (seconds): a customer message after the first reply until the next agent message. */
   nextResponse: ClockEval & { waits: number[] };
-  resolution: ClockEval & { seconds: number | null };
+  /** Always judged: resolved (met or breached) or running. */
+  resolution: { state: SlaState; dueAt: number | null; seconds: number | null };
   lastAuthor: 'AGENT' | 'CUSTOMER' | null;
   sentiment: string;
   /** The earliest running deadline and its metric (null when no clock runs). */
@@ -68,7 +70,7 @@ export interface TicketEval {
 const finished = (elapsedMs: number, targetS: number): SlaState => (elapsedMs <= targetS * 1000 ? 'MET' : 'BREACHED');
 
 /** A clock still running at nowMs: past the deadline is already a breach, inside the window is at risk. */
-function running(startedAt: number, targetS: number, atRiskS: number, nowMs: number): ClockEval {
+function running(startedAt: number, targetS: number, atRiskS: number, nowMs: number): { state: SlaState; dueAt: number } {
   const dueAt = startedAt + targetS * 1000;
   if (nowMs > dueAt) return { state: 'BREACHED', dueAt };
   return { state: dueAt - nowMs <= atRiskS * 1000 ? 'AT_RISK' : 'PENDING', dueAt };
@@ -76,8 +78,9 @@ function running(startedAt: number, targetS: number, atRiskS: number, nowMs: num
 
 /**
  * Evaluates one ticket at nowMs.
- * - First response: created → first AGENT message. A ticket resolved without any agent message is
- *   not counted (nobody was asked to respond in time).
+ * - First response: created → first AGENT message. A ticket resolved before any agent message
+ *   (the customer withdrew, a duplicate) stops the clock at its resolution: the customer no longer
+ *   waits, and it is judged by that time; it has no response time for the median.
  * - Next response: after the first agent reply, a wait starts at a CUSTOMER message when none is
  *   already running and ends at the next AGENT message. Several customer lines in a row are one wait
  *   (counting each would bill one slow answer several times). A wait still open at resolution is
@@ -95,7 +98,7 @@ export function evaluateTicket(f: TicketFacts, policy: SlaPolicy, nowMs: number)
   const firstAt = firstIdx >= 0 ? msgs[firstIdx]!.at : null;
   let firstResponse: TicketEval['firstResponse'];
   if (firstAt !== null) firstResponse = { state: finished(firstAt - f.createdAt, target.firstResponseSeconds), dueAt: null, at: firstAt, seconds: (firstAt - f.createdAt) / 1000 };
-  else if (!open) firstResponse = { state: null, dueAt: null, at: null, seconds: null };
+  else if (!open) firstResponse = { state: finished(f.resolvedAt! - f.createdAt, target.firstResponseSeconds), dueAt: null, at: null, seconds: null };
   else firstResponse = { ...running(f.createdAt, target.firstResponseSeconds, risk.FIRST_RESPONSE, nowMs), at: null, seconds: null };
 
   const waits: number[] = [];

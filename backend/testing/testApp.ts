@@ -17,7 +17,7 @@ export interface TestApp {
 
 /** A real backend on a free port over a fresh temp data dir with a small, fast demo data set. */
 export async function startTestApp(
-  overrides: Partial<{ demo: Partial<AppConfig['demo']>; auth: Partial<AppConfig['auth']>; api: Partial<AppConfig['api']>; mode: AppConfig['mode']; stack: Record<string, unknown>; projector: Record<string, unknown> }> = {},
+  overrides: Partial<{ demo: Partial<AppConfig['demo']>; auth: Partial<AppConfig['auth']>; api: Partial<AppConfig['api']>; mode: AppConfig['mode']; stack: Record<string, unknown>; projector: Record<string, unknown>; sla: Record<string, unknown> }> = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs360-it-'));
   const config = configSchema.parse({
@@ -29,6 +29,7 @@ export async function startTestApp(
     demo: { customers: 300, events: 30_000, whaleEvents: 5_000, trickleIntervalMs: 0, ...overrides.demo },
     auth: overrides.auth ?? {},
     api: overrides.api ?? {},
+    sla: overrides.sla ?? {},
     log: { level: 'warn' },
   });
   const app = await createApp(config, createLogger('warn'));

@@ -6,9 +6,12 @@ import type { TimelineRow } from '../../../common/model';
 import type { TimelinePage as TimelinePageModel } from '../../services/timelineService';
 import type { CustomerHitRow } from '../../ports/caseStore';
 import type { SeedProgress } from '../../../common/live';
+import type { SlaReportData } from '../../services/slaMetrics';
+import type { SlaCaseView } from '../../services/slaService';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -499,14 +502,14 @@ export type ResolversTypes = {
   SeedStatus: ResolverTypeWrapper<SeedProgress>;
   Segment: Segment;
   SlaBacklog: ResolverTypeWrapper<SlaBacklog>;
-  SlaCase: ResolverTypeWrapper<SlaCase>;
-  SlaCasePage: ResolverTypeWrapper<SlaCasePage>;
+  SlaCase: ResolverTypeWrapper<SlaCaseView>;
+  SlaCasePage: ResolverTypeWrapper<Omit<SlaCasePage, 'rows'> & { rows: Array<ResolversTypes['SlaCase']> }>;
   SlaDrill: SlaDrill;
   SlaFilter: SlaFilter;
   SlaGroupBy: SlaGroupBy;
   SlaGroupRow: ResolverTypeWrapper<SlaGroupRow>;
   SlaMetric: SlaMetric;
-  SlaReport: ResolverTypeWrapper<SlaReport>;
+  SlaReport: ResolverTypeWrapper<SlaReportData>;
   SlaState: SlaState;
   SlaSummary: ResolverTypeWrapper<SlaSummary>;
   SlaTarget: ResolverTypeWrapper<SlaTarget>;
@@ -537,12 +540,12 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   SeedStatus: SeedProgress;
   SlaBacklog: SlaBacklog;
-  SlaCase: SlaCase;
-  SlaCasePage: SlaCasePage;
+  SlaCase: SlaCaseView;
+  SlaCasePage: Omit<SlaCasePage, 'rows'> & { rows: Array<ResolversParentTypes['SlaCase']> };
   SlaDrill: SlaDrill;
   SlaFilter: SlaFilter;
   SlaGroupRow: SlaGroupRow;
-  SlaReport: SlaReport;
+  SlaReport: SlaReportData;
   SlaSummary: SlaSummary;
   SlaTarget: SlaTarget;
   String: Scalars['String']['output'];

@@ -15,7 +15,9 @@ function formatOne(err: GraphQLError, log: Logger): GraphQLFormattedError {
     // A plain Error from mercurius' validation list (depth limit, syntax) rather than a GraphQLError.
     return { message: (err as Error).message ?? 'Invalid query', extensions: { code: 'INVALID_INPUT' } };
   }
-  if (original && !(original instanceof AppError) && !('errors' in original)) {
+  // A GraphQLError as the cause is graphql-js' own (a variable that fails its enum or scalar): the client's, below.
+  // By name: mercurius may load graphql's CommonJS build while we load its ESM one, so instanceof would miss it.
+  if (original && !(original instanceof AppError) && !('errors' in original) && original.name !== 'GraphQLError') {
     const mapped = mapError(original);
     if (mapped.internal) log.error({ err: original, path: err.path }, 'graphql resolver failed');
     return { message: mapped.body.error.message, ...(err.path ? { path: err.path } : {}), extensions: { code: mapped.body.error.code } };

@@ -36,6 +36,10 @@ export const resolvers: Resolvers = {
     case: (_, { caseId }, { principal, services }) => services.cases.get(principal, caseId),
     ticket: async (_, { id }, { principal, services }) => services.support.getCase(principal, id, false),
     seedStatus: (_, __, { services }) => services.seedStatus(),
+    slaReport: (_, { filter, groupBy }, { principal, services }) => services.sla.report(principal, filter, groupBy),
+    slaCases: (_, { filter, drill, first }, { principal, services }) => services.sla.cases(principal, filter, drill, first),
+    slaAtRisk: (_, { filter, first }, { principal, services }) => services.sla.atRisk(principal, filter, first),
+    teamWorkload: (_, { filter }, { principal, services }) => services.sla.teamWorkload(principal, filter),
   },
   Mutation: {
     postMessage: (_, { ticketId, message }, { principal, services }) => services.support.postMessage(principal, ticketId, { message }),
@@ -78,6 +82,14 @@ export const resolvers: Resolvers = {
     id: (m) => m.conversation_id,
     authorType: (m) => m.author_type,
     createdAt: (m) => iso(m.created_at),
+  },
+  SlaReport: {
+    generatedAt: (r) => iso(r.generatedAt),
+  },
+  SlaCase: {
+    createdAt: (c) => iso(c.createdAt),
+    firstResponseAt: (c) => (c.firstResponseAt === null ? null : iso(c.firstResponseAt)),
+    dueAt: (c) => (c.dueAt === null ? null : iso(c.dueAt)),
   },
   TimelineEvent: {
     id: (r) => `${r.customer_id}|${r.event_time}|${r.event_type}`,

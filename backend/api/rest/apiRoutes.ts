@@ -39,7 +39,14 @@ export function registerApiRoutes(app: FastifyInstance, services: Services, ensu
     reply.code(201).send(await services.support.postMessage(principalOf(req), (req.params as Q).ticket_id, req.body)),
   );
   app.post('/support/cases/:ticket_id/escalate', data, async (req) => services.support.escalate(principalOf(req), (req.params as Q).ticket_id, req.body));
-  app.get('/support/agents/:agent_id/workload', data, async (req) => services.support.workload(principalOf(req), (req.params as Q).agent_id));
+  // Seed 002's workload plus the dashboard's figures (open, waiting on agent, handled today, median handle time, FR % met, load now).
+  app.get('/support/agents/:agent_id/workload', data, async (req) => services.sla.agentWorkload(principalOf(req), (req.params as Q).agent_id, req.query as Q));
+  // SP-03: the SLA report, as GraphQL's slaReport (filters: team, channel, priority, agentId).
+  app.get('/support/analytics/sla', data, async (req) => {
+    const q = req.query as Q;
+    const report = await services.sla.report(principalOf(req), { from: q.from, to: q.to, team: q.team, channel: q.channel, priority: q.priority, agentId: q.agentId }, q.groupBy ?? 'agent');
+    return { ...report, generatedAt: new Date(report.generatedAt).toISOString() };
+  });
 
   // Attachments of a support case (ticket) and notes sync: stack mode only (UNAVAILABLE in embedded mode).
   app.post('/api/cases/:caseId/attachments', data, async (req, reply) =>
