@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SeedProgress } from '../common/live';
 import { attachSocketServer } from './api/live/socketServer';
 import { createMetrics } from './api/metrics';
+import { registerSlaGauges } from './api/slaGauges';
 import { buildServer } from './api/server';
 import { SessionTokens } from './auth/sessionTokens';
 import type { AppConfig } from './config/schema';
@@ -77,6 +78,9 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
       seedStatus: () => demo.status(),
       ticketMessages: (id) => adapters.tickets.listMessages(id),
     };
+
+    // Prometheus gauges for the SLA alerts (stack/prometheus/alerts.yml), computed at scrape time.
+    registerSlaGauges(metrics.registry, () => services.sla.snapshot(), config.sla.backlogAlertThreshold);
 
     const server = await buildServer({
       services,

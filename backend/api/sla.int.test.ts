@@ -170,6 +170,25 @@ describe('bad input gets INVALID_INPUT', () => {
   });
 });
 
+describe('metrics for the alerts', () => {
+  it('exports the backlog, overdue and at-risk gauges and the backlog threshold on /metrics', async () => {
+    const m = await rest(t.baseUrl, null, 'GET', '/metrics');
+    expect(m.status).toBe(200);
+    const value = (line: string) => {
+      const at = m.text.split('\n').find((l) => l.startsWith(`${line} `));
+      expect(at, line).toBeDefined();
+      return Number(at!.slice(line.length + 1));
+    };
+    // Every open ticket now, whenever opened: at least the open tickets of the report's range.
+    const rep = (await report(supervisor)).data.slaReport;
+    expect(value('support_backlog_tickets{bucket="open"}')).toBeGreaterThanOrEqual(rep.backlog.open!);
+    expect(value('support_backlog_tickets{bucket="waiting_on_agent"}')).toBeGreaterThanOrEqual(rep.backlog.waitingOnAgent!);
+    expect(value('support_sla_first_response_overdue_tickets')).toBeGreaterThanOrEqual(0);
+    expect(value('support_sla_at_risk_tickets')).toBeGreaterThanOrEqual(0);
+    expect(value('support_backlog_alert_threshold')).toBe(50);
+  });
+});
+
 describe('live', () => {
   it('shows a new ticket at once, at risk; an agent reply takes it out of the queue; a resolution counts', async () => {
     const before = (await report(supervisor)).data.slaReport;

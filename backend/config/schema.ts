@@ -237,6 +237,11 @@ export const configSchema = z
             resolution: z.coerce.number().min(0).max(7 * 24 * 60).default(60),
           })
           .prefault({}),
+        /**
+         * Prometheus alert SupportBacklogHigh fires when more open tickets than this wait on an agent
+         * (exported as support_backlog_alert_threshold; stack/prometheus/alerts.yml).
+         */
+        backlogAlertThreshold: z.coerce.number().int().min(1).default(50),
         /** Hours and days of the SLA reports are local to this offset (Vietnam: +420, no daylight saving). */
         utcOffsetMinutes: z.coerce.number().int().min(-12 * 60).max(14 * 60).default(420),
       })

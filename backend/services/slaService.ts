@@ -10,11 +10,13 @@ import {
   atRiskQueue,
   buildReport,
   evaluateAll,
+  inBacklog,
   matchesDrill,
   matchesFilter,
   startOfLocalDay,
   workloadRows,
   type AgentWorkloadData,
+  type BacklogBucket,
   type SlaMetricName,
   type SlaPolicy,
   type SlaReportData,
@@ -30,6 +32,12 @@ export function slaPolicyFromConfig(sla: AppConfig['sla']): SlaPolicy {
     atRiskSeconds: { FIRST_RESPONSE: sla.atRiskMinutes.firstResponse * 60, NEXT_RESPONSE: sla.atRiskMinutes.nextResponse * 60, RESOLUTION: sla.atRiskMinutes.resolution * 60 },
     utcOffsetMinutes: sla.utcOffsetMinutes,
   };
+}
+
+export interface SlaSnapshot {
+  backlog: Record<BacklogBucket, number>;
+  firstResponseOverdue: number;
+  atRisk: number;
 }
 
 /** One row of a drill-down table or of the at-risk queue. */
@@ -156,6 +164,22 @@ export class SlaService {
       first_response_pct_met: row!.firstResponsePctMet,
       assigned_now: row!.assignedNow,
       range: { from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString() },
+    };
+  }
+
+  /**
+   * Figures for Prometheus (backend/api/slaGauges.ts): the backlog now, open tickets nobody answered
+   * within the first-response target, and the at-risk queue's length. Counts only, no principal:
+   * /metrics is for the operators' Prometheus.
+   */
+  async snapshot(): Promise<SlaSnapshot> {
+    const now = this.now();
+    const evals = evaluateAll(await this.analytics.currentFacts(startOfLocalDay(now, this.policy.utcOffsetMinutes)), this.policy, now);
+    const count = (bucket: BacklogBucket) => evals.reduce((n, e) => n + (inBacklog(e, bucket) ? 1 : 0), 0);
+    return {
+      backlog: { OPEN: count('OPEN'), UNASSIGNED: count('UNASSIGNED'), WAITING_ON_AGENT: count('WAITING_ON_AGENT'), WAITING_ON_CUSTOMER: count('WAITING_ON_CUSTOMER') },
+      firstResponseOverdue: evals.filter((e) => e.open && e.firstResponse.at === null && e.firstResponse.state === 'BREACHED').length,
+      atRisk: atRiskQueue(evals).length,
     };
   }
 
