@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { appendRecord, makeRecord } from './history';
 
 /** Bench data lives outside the repo and is reused between runs (first run generates ~1M events). */
 export const BENCH_DATA_DIR = process.env.CS360_BENCH_DATA_DIR ?? join(homedir(), '.cache', 'cs360', 'bench-data');
@@ -58,9 +59,16 @@ export function percentiles(samples: number[]) {
 
 export const fmt = (ms: number) => `${ms.toFixed(ms < 1 ? 3 : 2)} ms`;
 
+/**
+ * The full result goes to bench/results/<name>.json (not committed); its ratios and headline
+ * figures, with the commit and date, are appended to bench/history.jsonl (committed), which
+ * `npm run bench:compare` reads. CS360_BENCH_NO_HISTORY=1 skips the history (trial runs).
+ */
 export function report(name: string, result: Record<string, unknown>): void {
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync(join('bench/results', `${name}.json`), JSON.stringify({ name, at: new Date().toISOString(), ...result }, null, 2));
+  const record = makeRecord(name, result);
+  writeFileSync(join('bench/results', `${name}.json`), JSON.stringify({ name, at: record.date, commit: record.commit, dirty: record.dirty, ...result }, null, 2));
+  if (process.env.CS360_BENCH_NO_HISTORY !== '1') appendRecord(record);
 }
 
 export async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {

@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '../../../common/events';
 import type { SeedProgress } from '../../../common/live';
 import type { CustomerProfile } from '../../../common/model';
-import { generateDemo, normalizeCustomer, type DemoOptions } from '../../demo';
+import type { DemoOptions } from '../../demo';
 import type { Logger } from '../../logger';
 import { CustomerCasePipeline } from '../../pipeline';
 import type { CaseStore } from '../../ports/caseStore';
@@ -57,6 +57,9 @@ export async function seedDemo(deps: {
     }
   };
   report('generating', 'generating demo customers and history');
+  // Imported when there is something to generate: the generator pulls in @faker-js/faker (~0.1 s
+  // of module loading), which a start on an already seeded data dir does not need.
+  const { generateDemo, normalizeCustomer } = await import('../../demo');
 
   for (const batch of generateDemo(options)) {
     const profiles: CustomerProfile[] = [];

@@ -1,11 +1,10 @@
+import type { LiveTrickle } from '../../demo';
 import type { AgentRecord } from '../../ports/ticketStore';
-import { LiveTrickle } from '../../demo';
 import type { EventBus } from '../../ports/eventBus';
 import type { TicketStore } from '../../ports/ticketStore';
 import type { Logger } from '../../logger';
 
-/** A slow stream of new demo events while the app runs, favouring customers someone is looking at. */
-export function startLiveTrickle(deps: {
+interface TrickleDeps {
   seed: number;
   intervalMs: number;
   customerIds: string[];
@@ -14,8 +13,29 @@ export function startLiveTrickle(deps: {
   tickets: TicketStore;
   bus: EventBus;
   log: Logger;
-}): () => void {
-  const trickle = new LiveTrickle({ seed: deps.seed + Date.now(), customerIds: deps.customerIds, agents: deps.agents });
+}
+
+/**
+ * A slow stream of new demo events while the app runs, favouring customers someone is looking at.
+ * The demo generator (and @faker-js/faker with it) is imported here, when the trickle starts after
+ * the backend is ready, not at start-up: the build puts it in its own chunk (scripts/buildNode.mjs).
+ */
+export function startLiveTrickle(deps: TrickleDeps): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  import('../../demo')
+    .then(({ LiveTrickle }) => {
+      if (stopped) return;
+      timer = tick(new LiveTrickle({ seed: deps.seed + Date.now(), customerIds: deps.customerIds, agents: deps.agents }), deps);
+    })
+    .catch((err: unknown) => deps.log.error({ err }, 'live trickle failed to start'));
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
+
+function tick(trickle: LiveTrickle, deps: TrickleDeps): NodeJS.Timeout {
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;
@@ -32,5 +52,5 @@ export function startLiveTrickle(deps: {
       });
   }, deps.intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return timer;
 }
