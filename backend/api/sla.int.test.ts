@@ -88,6 +88,14 @@ describe('slaReport as a supervisor', () => {
     expect(rep.overall.firstResponse.breached).toBeGreaterThan(0);
   });
 
+  it('drills from a workload cell to as many tickets as its open and waiting counts', async () => {
+    const rows = (await gql<{ teamWorkload: { agentId: string; open: number; waitingOnAgent: number }[] }>(t.baseUrl, supervisor, WORKLOAD_Q, { filter: range })).data.teamWorkload;
+    const busiest = [...rows].sort((a, b) => b.open - a.open)[0]!;
+    expect(busiest.open).toBeGreaterThan(0);
+    expect((await casesTotal(supervisor, { groupBy: 'AGENT', groupKey: busiest.agentId, backlog: 'OPEN' })).total).toBe(busiest.open);
+    expect((await casesTotal(supervisor, { groupBy: 'AGENT', groupKey: busiest.agentId, backlog: 'WAITING_ON_AGENT' })).total).toBe(busiest.waitingOnAgent);
+  });
+
   it('drills in the hour and team views too', async () => {
     const byHour = (await report(supervisor, 'HOUR')).data.slaReport;
     const peak = byHour.groups.find((g) => g.key === '12') ?? byHour.groups[0]!;

@@ -330,7 +330,7 @@ export function matchesFilter(f: TicketFacts, filter: SlaTicketFilter): boolean 
 /**
  * What was clicked. Every set field must hold (AND):
  * - metric [+ state]: a SlaSummary count (state null: its `total`);
- * - groupBy + groupKey: a group row (groupKey 'ALL' without groupBy is the overall row);
+ * - groupBy + groupKey: a group row (the overall row: neither);
  * - backlog: a backlog bucket; channel / priority / sentiment: a volume or sentiment slice.
  */
 export interface SlaDrillSpec {
