@@ -69,7 +69,7 @@ export function TrendChart({ rows, groupBy, onDrill }: { rows: readonly SlaGroup
           {/* Not `hide`: a hidden axis hides the visible one on its side (recharts 3.11); a zero-width one does not. */}
           <YAxis yAxisId="count" orientation="right" width={0} tick={false} axisLine={false} tickLine={false} />
           <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} unit="%" tick={{ fontSize: 11, fill: 'var(--text-2)' }} width={44} />
-          <YAxis yAxisId="min" orientation="left" allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--text-2)' }} width={36} />
+          <YAxis yAxisId="min" orientation="left" allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--text-2)' }} width={52} tickFormatter={(v: number) => `${v} ${t('sla.unit.m')}`} />
           <Tooltip content={tooltip} cursor={{ fill: 'var(--accent-soft)', opacity: 0.5 }} />
           <Bar yAxisId="count" dataKey="tickets" name={t('sla.chart.tickets')} fill={SERIES.tickets} shape={barShape} isAnimationActive={false} maxBarSize={28} />
           <Line
