@@ -16,6 +16,9 @@ const ticket: TicketRecord = {
   first_response_at: null,
 };
 
+/** Opening an embedded PostgreSQL (PGlite, WASM) and migrating it takes seconds on a busy 2-core machine. */
+const OPEN_TIMEOUT_MS = 30_000;
+
 /** The TicketStore contract (PGlite embedded, PostgreSQL in stack mode). */
 export function ticketStoreContract(name: string, open: () => Promise<{ store: TicketStore; close(): Promise<void> }>) {
   describe(`TicketStore contract: ${name}`, () => {
@@ -34,7 +37,7 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
       } finally {
         await close();
       }
-    });
+    }, OPEN_TIMEOUT_MS);
 
     it('bulk loads idempotently and reads tickets by customer and by ids', async () => {
       const { store, close } = await open();
@@ -56,6 +59,6 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
       } finally {
         await close();
       }
-    });
+    }, OPEN_TIMEOUT_MS);
   });
 }
