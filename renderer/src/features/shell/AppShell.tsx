@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { platform } from '../../platform';
 import { openCustomer, useRoute } from '../../routing/useRoute';
 import { routeFromDeepLink } from '../../routing/route';
@@ -14,16 +14,13 @@ import { CustomerPage } from '../customer/CustomerPage';
 import { Home } from '../home/Home';
 import { MyWorkPage } from '../mywork/MyWorkPage';
 import { ForbiddenPage } from './ForbiddenPage';
+import { DashboardRoute } from '../sla/DashboardRoute';
 import { canSeeDashboard, landingPage } from '../../routing/route';
 import { useDashboard } from '../../state/dashboardStore';
 import { useMyWork } from '../../state/myWorkStore';
 import { focusSearch, isSearchShortcut } from '../search/searchShortcut';
 import { ReconnectBanner } from '../../components/ReconnectBanner';
-import { Skeleton } from '../../components/Skeleton';
 import { TopBar } from './TopBar';
-
-/** recharts is most of the dashboard's weight: agents, who never see it, do not load it. */
-const DashboardPage = lazy(() => import('../sla/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 /** New tickets, replies and status changes move the SLA figures: refresh the open SLA page (debounced there; a no-op when it is not open). */
 function refreshSlaSoon(): void {
@@ -37,14 +34,7 @@ function RoutedPage({ route }: { route: ReturnType<typeof useRoute> }) {
   if (route.name === 'customer') return <CustomerPage key={route.customerId} customerId={route.customerId} />;
   if (route.name === 'search') return <Home />;
   const page = route.name === 'home' ? landingPage(role) : route.name;
-  if (page === 'dashboard') {
-    if (!canSeeDashboard(role)) return <ForbiddenPage />;
-    return (
-      <Suspense fallback={<Skeleton lines={10} />}>
-        <DashboardPage />
-      </Suspense>
-    );
-  }
+  if (page === 'dashboard') return canSeeDashboard(role) ? <DashboardRoute /> : <ForbiddenPage />;
   return <MyWorkPage />;
 }
 

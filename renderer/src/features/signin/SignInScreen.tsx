@@ -8,6 +8,8 @@ import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
 import { useSession } from '../../state/sessionStore';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { canSeeDashboard } from '../../routing/route';
+import { loadDashboardPage } from '../sla/loadDashboardPage';
 
 type Load = { status: 'loading' } | { status: 'ready'; agents: AgentSummary[] } | { status: 'error'; error: ApiError };
 
@@ -61,7 +63,10 @@ export function SignInScreen() {
           <ul className="agent-list">
             {load.agents.map((a) => (
               <li key={a.id}>
-                <button type="button" className="agent" data-testid={`signin-agent-${a.id}`} disabled={signingInAs !== null} onClick={() => void signIn(a.id)}>
+                <button type="button" className="agent" data-testid={`signin-agent-${a.id}`} disabled={signingInAs !== null} onClick={() => {
+                    if (canSeeDashboard(a.role)) void loadDashboardPage();
+                    void signIn(a.id);
+                  }}>
                   <span className="avatar" aria-hidden="true">
                     {initials(a.name)}
                   </span>

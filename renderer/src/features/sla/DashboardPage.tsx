@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
@@ -10,26 +10,24 @@ import { DashboardToolbar } from './DashboardToolbar';
 import { DrillPanel } from './DrillPanel';
 import { GroupBars } from './GroupBars';
 import { KpiCards } from './KpiCards';
-import { SLA_REFRESH_MS } from './refreshInterval';
 import { SentimentPie, SliceBars } from './SliceCharts';
 import type { DrillRequest } from './slaDrill';
 import { TrendChart } from './TrendChart';
 import { WorkloadTable } from './WorkloadTable';
 
-/** The supervisors' SLA and workload dashboard; every number opens the tickets behind it. */
+/** The supervisors' SLA and workload dashboard; every number opens the tickets behind it. Its data is loaded by DashboardRoute. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { status, data, error, trendBy, load } = useDashboard();
 
+  // The first screen (KPIs, trend, at-risk queue) paints first; the charts below the fold follow
+  // in the next frames, so the figures people look at first do not wait for six more charts.
+  const [below, setBelow] = useState(false);
   useEffect(() => {
-    void useDashboard.getState().load();
-    const every = setInterval(() => void useDashboard.getState().refresh(), SLA_REFRESH_MS);
-    return () => {
-      clearInterval(every);
-      useDrill.getState().close();
-      useDashboard.getState().reset();
-    };
-  }, []);
+    if (!data || below) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => startTransition(() => setBelow(true)), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [data, below]);
 
   // The drill asks about the same filter the numbers on screen answered, not a newer one.
   const onDrill = useCallback((request: DrillRequest) => {
@@ -51,18 +49,22 @@ export function DashboardPage() {
       ) : null}
       {!data && status !== 'error' ? <Skeleton lines={10} /> : null}
       {data ? (
-        <div className={`dash-content${status === 'loading' ? ' is-loading' : ''}`} data-testid="dashboard-content" data-generated-at={data.trend.generatedAt}>
+        <div className={`dash-content${status === 'loading' ? ' is-loading' : ''}`} data-testid="dashboard-content" data-generated-at={data.trend.generatedAt} data-complete={below ? 'true' : 'false'}>
           <KpiCards data={data} onDrill={onDrill} />
           <div className="dash-grid">
             <TrendChart rows={data.trend.groups} groupBy={trendBy} onDrill={onDrill} />
             <AtRiskQueue rows={data.slaAtRisk} />
-            <GroupBars groupBy="AGENT" rows={data.byAgent.groups} onDrill={onDrill} />
-            <GroupBars groupBy="TEAM" rows={data.byTeam.groups} onDrill={onDrill} />
-            <BacklogChart backlog={data.trend.backlog} onDrill={onDrill} />
-            <SliceBars dimension="channel" counts={data.trend.volumeByChannel} title={t('sla.chart.volumeByChannel')} onDrill={onDrill} />
-            <SentimentPie counts={data.trend.sentiment} onDrill={onDrill} />
-            <SliceBars dimension="priority" counts={data.trend.volumeByPriority} title={t('sla.chart.volumeByPriority')} onDrill={onDrill} />
-            <WorkloadTable rows={data.teamWorkload} onDrill={onDrill} />
+            {below ? (
+              <>
+                <GroupBars groupBy="AGENT" rows={data.byAgent.groups} onDrill={onDrill} />
+                <GroupBars groupBy="TEAM" rows={data.byTeam.groups} onDrill={onDrill} />
+                <BacklogChart backlog={data.trend.backlog} onDrill={onDrill} />
+                <SliceBars dimension="channel" counts={data.trend.volumeByChannel} title={t('sla.chart.volumeByChannel')} onDrill={onDrill} />
+                <SentimentPie counts={data.trend.sentiment} onDrill={onDrill} />
+                <SliceBars dimension="priority" counts={data.trend.volumeByPriority} title={t('sla.chart.volumeByPriority')} onDrill={onDrill} />
+                <WorkloadTable rows={data.teamWorkload} onDrill={onDrill} />
+              </>
+            ) : null}
           </div>
         </div>
       ) : null}
