@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import type { TimelineRow } from '../common/model';
@@ -66,6 +68,35 @@ async function scrollFrames(page: Page): Promise<Frames> {
   await page.bringToFront();
   // Passed as source text: tsx would otherwise wrap the callback in helpers the page does not have.
   return (await page.evaluate(SCROLL_FRAMES_SOURCE)) as Frames;
+}
+
+/**
+ * CS360_BENCH_RENDERER_TRACE=<dir>: one more scroll of each page under Chromium's tracing (not
+ * counted in the figures), written to <dir>/<name>.trace.json (open in chrome://tracing or
+ * DevTools), with the main thread's time per frame by phase printed.
+ */
+async function traceScroll(page: Page, name: string, dir: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: { name: string; ph: string; dur?: number; tid: number; args?: { data?: { type?: string } } }[] = [];
+  (cdp as unknown as { on(event: string, cb: (d: { value: typeof events }) => void): void }).on('Tracing.dataCollected', (d) => void events.push(...d.value));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] }, transferMode: 'ReportEvents' });
+  const frames = await scrollFrames(page);
+  const done = new Promise((r) => (cdp as unknown as { once(event: string, cb: () => void): void }).once('Tracing.tracingComplete', () => r(null)));
+  await cdp.send('Tracing.end');
+  await done;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.trace.json`), JSON.stringify({ traceEvents: events }));
+  const main = events.find((e) => e.name === 'FireAnimationFrame')?.tid;
+  const per = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.tid !== main || !e.dur) continue;
+    const key = e.name === 'EventDispatch' ? `EventDispatch(${e.args?.data?.type ?? '?'})` : e.name;
+    per.set(key, (per.get(key) ?? 0) + e.dur / 1000);
+  }
+  const n = Math.max(1, frames.intervals.length);
+  const top = ['FireAnimationFrame', 'EventDispatch(scroll)', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'MinorGC', 'MajorGC'];
+  console.log(`  trace ${name}: ms per frame on the main thread (${n} frames): ${top.map((k) => `${k} ${((per.get(k) ?? 0) / n).toFixed(2)}`).join(', ')}`);
+  await cdp.detach();
 }
 
 const fpsOf = (intervals: number[]) => 1000 / (intervals.reduce((a, b) => a + b, 0) / Math.max(1, intervals.length));
@@ -153,6 +184,11 @@ export async function benchRenderer(): Promise<Record<string, unknown>> {
         into.intervals.push(...f.intervals);
         into.work.push(...f.work);
       }
+    }
+    const traceDir = process.env.CS360_BENCH_RENDERER_TRACE;
+    if (traceDir) {
+      await traceScroll(page, 'console', traceDir);
+      await traceScroll(bare, 'bare-list', traceDir);
     }
     await page.bringToFront();
     const heapMb = ((await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN')) as number) / 1024 / 1024;

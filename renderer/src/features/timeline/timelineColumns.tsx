@@ -1,6 +1,6 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
-import { StatusPill } from '../../components/Badges';
 import { KindIcon } from '../../components/KindIcon';
+import { humanizeStatus, statusTone } from '../../format/statusTone';
 import { formatDateTime } from '../../format/time';
 import type { TimelineItem } from './timelineItem';
 import { rowStatus, summarize, type Translate } from './timelineSummary';
@@ -47,7 +47,17 @@ export function timelineColumns(t: Translate) {
     helper.display({
       id: 'status',
       header: () => t('timeline.columns.status'),
-      cell: (info) => <StatusPill status={rowStatus(info.row.original)} eventType={info.row.original.eventType} />,
+      // StatusPill's markup without its useTranslation hook: a hook (and its subscription effect)
+      // per row mounted and unmounted while scrolling, when the columns already hold `t`.
+      cell: (info) => {
+        const status = rowStatus(info.row.original);
+        if (!status) return null;
+        return (
+          <span className={`pill tone-${statusTone(status, info.row.original.eventType)}`} data-status={status}>
+            {t(`status.${status.toLowerCase()}`, { defaultValue: humanizeStatus(status) })}
+          </span>
+        );
+      },
     }),
   ]);
 }
