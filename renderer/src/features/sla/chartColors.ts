@@ -6,7 +6,7 @@
 export const STATE_COLOR = { MET: '#2e9d62', BREACHED: '#d64541', AT_RISK: '#e39b19', PENDING: '#8c99ad' } as const;
 export const SERIES = { tickets: '#9db4f0', pctMet: '#2e9d62', median: '#2f5bea', load: '#5b7fe8' } as const;
 export const BACKLOG_COLOR = { WAITING_ON_AGENT: '#e0752d', WAITING_ON_CUSTOMER: '#4f8fc9', UNASSIGNED: '#8c99ad', OPEN: '#5b7fe8' } as const;
-export const SENTIMENT_COLOR: Record<string, string> = { POSITIVE: '#2e9d62', NEUTRAL: '#8c99ad', NEGATIVE: '#d64541', MIXED: '#e39b19' };
+export const SENTIMENT_COLOR: Record<string, string> = { POSITIVE: '#2e9d62', NEUTRAL: '#5b7fe8', NEGATIVE: '#d64541', MIXED: '#e39b19', UNKNOWN: '#a3adbd' };
 /** Priorities read from hot to cold. */
 export const PRIORITY_COLOR: Record<string, string> = { URGENT: '#d64541', HIGH: '#e39b19', NORMAL: '#2f5bea', LOW: '#8c99ad' };
 export const PRIORITY_ORDER = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];

@@ -25,7 +25,17 @@ export function SlaStatePill({ state, t }: { state: SlaState; t: Translate }) {
 /** Rebuilt when the language changes; `span` formats seconds in the current language. */
 export function slaCaseColumns(t: Translate, span: (s: number) => string) {
   return helper.columns([
-    helper.accessor('ticketId', { id: 'ticket', header: () => t('sla.table.ticket'), sortFn: 'alphanumeric', cell: (i) => <span className="mono">{i.getValue()}</span> }),
+    helper.accessor('ticketId', {
+      id: 'ticket',
+      header: () => t('sla.table.ticket'),
+      sortFn: 'alphanumeric',
+      // Ticket ids are UUIDs: the first 8 characters tell tickets apart on screen; the full id is in the title and the CSV.
+      cell: (i) => (
+        <span className="mono" title={i.getValue()}>
+          {i.getValue().slice(0, 8)}
+        </span>
+      ),
+    }),
     helper.accessor('customerId', { id: 'customer', header: () => t('sla.table.customer'), sortFn: 'alphanumeric', cell: (i) => <span className="mono">{i.getValue()}</span> }),
     helper.accessor('subject', {
       id: 'subject',
