@@ -88,11 +88,11 @@ export function ticketStory(c: StoryContext, s: Story, sc: Scenario, text: TextC
     s.wait(2 * SEC, 8 * SEC);
     say('BOT', rng.pick(BOT_GREETINGS));
   }
-  // First response: for the team's norm, mostly inside the 5-minute SLA, a fifth late, a tenth
-  // very late; a slow agent (late > 1) misses more often. Peak hours add their own wait later.
+  // First response: for the team's norm, three in four inside the 5-minute SLA, one in six late,
+  // one in twelve very late; a slow agent (late > 1) misses more often. Peak hours add their own wait later.
   const r = rng.next();
-  if (r < 1 - 0.3 * late) s.wait(30 * SEC, 4 * MIN + 30 * SEC);
-  else if (r < 1 - 0.1 * late) s.wait(5 * MIN + SEC, 25 * MIN);
+  if (r < 1 - 0.25 * late) s.wait(20 * SEC, 3 * MIN + 30 * SEC);
+  else if (r < 1 - 0.08 * late) s.wait(5 * MIN + SEC, 25 * MIN);
   else s.wait(25 * MIN, 150 * MIN);
   staffed = true;
   say('AGENT', rng.pick(sc.replies)(text), { agentId: agent.agent_id });

@@ -197,9 +197,9 @@ describe('matchesDrill', () => {
 });
 
 describe('atRiskQueue', () => {
-  it('lists open tickets with a clock at risk or past due, soonest deadline first', () => {
-    // C due 6,120 s (FR), E due 6,600 s (resolution), D due 7,300 s (FR); B is open but pending.
-    expect(atRiskQueue(evaluateAll(ALL, policy, now)).map((e) => e.facts.ticketId)).toEqual(['C', 'E', 'D']);
+  it('lists open tickets with a clock at risk or past due: deadlines ahead first, then the most recently past', () => {
+    // D due at 7,300 s (ahead of now, 7,200 s); E due 6,600 s and C due 6,120 s (past); B is open but pending.
+    expect(atRiskQueue(evaluateAll(ALL, policy, now), now).map((e) => e.facts.ticketId)).toEqual(['D', 'E', 'C']);
   });
 });
 

@@ -358,9 +358,17 @@ export function matchesDrill(e: TicketEval, d: SlaDrillSpec, utcOffsetMinutes: n
   return true;
 }
 
-/** The live queue: open tickets with a clock at risk or past due, the soonest deadline first. */
-export function atRiskQueue(evals: readonly TicketEval[]): TicketEval[] {
-  return evals.filter((e) => e.open && e.atRiskNow).sort((a, b) => a.dueAt! - b.dueAt! || (a.facts.ticketId < b.facts.ticketId ? -1 : 1));
+/**
+ * The live queue: open tickets with a clock at risk or past due. Deadlines still ahead come first,
+ * soonest first (what a supervisor can still save); then those already past, most recent first, so
+ * months-old overdue tickets do not bury the ones about to breach.
+ */
+export function atRiskQueue(evals: readonly TicketEval[], nowMs: number): TicketEval[] {
+  const byTicket = (a: TicketEval, b: TicketEval) => (a.facts.ticketId < b.facts.ticketId ? -1 : 1);
+  const queued = evals.filter((e) => e.open && e.atRiskNow);
+  const ahead = queued.filter((e) => e.dueAt! >= nowMs).sort((a, b) => a.dueAt! - b.dueAt! || byTicket(a, b));
+  const past = queued.filter((e) => e.dueAt! < nowMs).sort((a, b) => b.dueAt! - a.dueAt! || byTicket(a, b));
+  return [...ahead, ...past];
 }
 
 /** Local midnight (policy zone) of the day containing nowMs. */

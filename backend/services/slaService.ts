@@ -130,7 +130,8 @@ export class SlaService {
   async atRisk(principal: Principal | null, rawFilter: unknown, rawFirst: unknown): Promise<SlaCaseView[]> {
     const range = this.authorizedRange(principal, rawFilter);
     const first = firstInput(rawFirst, 100, 1000);
-    return atRiskQueue(await this.evaluate(range, this.now())).slice(0, first).map(caseView);
+    const now = this.now();
+    return atRiskQueue(await this.evaluate(range, now), now).slice(0, first).map(caseView);
   }
 
   /** Agents (and supervisors, who take escalations) with their workload; an AGENT gets their own row only. */
@@ -179,7 +180,7 @@ export class SlaService {
     return {
       backlog: { OPEN: count('OPEN'), UNASSIGNED: count('UNASSIGNED'), WAITING_ON_AGENT: count('WAITING_ON_AGENT'), WAITING_ON_CUSTOMER: count('WAITING_ON_CUSTOMER') },
       firstResponseOverdue: evals.filter((e) => e.open && e.firstResponse.at === null && e.firstResponse.state === 'BREACHED').length,
-      atRisk: atRiskQueue(evals).length,
+      atRisk: atRiskQueue(evals, now).length,
     };
   }
 

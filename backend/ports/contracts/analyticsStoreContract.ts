@@ -50,7 +50,7 @@ export function analyticsStoreContract(name: string, open: () => Promise<{ store
         const { generatedAt: _g, targets: _t, ...report } = buildReport(evals, 'TEAM', fx.policy, fx.now);
         const { atRisk, current, _comment, ...expected } = fx.expected;
         expect(report).toEqual(expected);
-        expect(atRiskQueue(evals).map((e) => e.facts.ticketId)).toEqual(atRisk);
+        expect(atRiskQueue(evals, fx.now).map((e) => e.facts.ticketId)).toEqual(atRisk);
         expect((await store.currentFacts(fx.resolvedSince)).map((f) => f.ticketId).sort()).toEqual(current);
       } finally {
         await close();
