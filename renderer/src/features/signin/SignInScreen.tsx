@@ -63,10 +63,17 @@ export function SignInScreen() {
           <ul className="agent-list">
             {load.agents.map((a) => (
               <li key={a.id}>
-                <button type="button" className="agent" data-testid={`signin-agent-${a.id}`} disabled={signingInAs !== null} onClick={() => {
+                <button
+                  type="button"
+                  className="agent"
+                  data-testid={`signin-agent-${a.id}`}
+                  disabled={signingInAs !== null}
+                  onClick={() => {
+                    // Supervisors land on the dashboard: fetch its chart chunk while the session is created.
                     if (canSeeDashboard(a.role)) void loadDashboardPage();
                     void signIn(a.id);
-                  }}>
+                  }}
+                >
                   <span className="avatar" aria-hidden="true">
                     {initials(a.name)}
                   </span>
