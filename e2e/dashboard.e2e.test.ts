@@ -186,7 +186,11 @@ describe('My work in Chromium', () => {
     await expect.poll(() => page.getByTestId('my-work').getAttribute('data-status'), { timeout: 20_000 }).toBe('ready');
     expect(await page.getByTestId('nav-dashboard').count()).toBe(0);
     const due = await page.getByTestId('sla-timer').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('data-due-at') ?? '')).filter((n) => !Number.isNaN(n)));
-    for (let i = 1; i < due.length; i++) expect(due[i]!).toBeGreaterThanOrEqual(due[i - 1]!);
+    // Upcoming deadlines soonest first, then overdue ones most recent first (as the at-risk queue),
+    // judged at the moment the rows were ordered: when the answer arrived.
+    const orderedAt = Number(await page.getByTestId('updated-ago').getAttribute('data-updated-at'));
+    const keys = due.map((d): [number, number] => (d > orderedAt ? [0, d] : [1, -d]));
+    for (let i = 1; i < keys.length; i++) expect(keys[i]![0] - keys[i - 1]![0] || Math.sign(keys[i]![1] - keys[i - 1]![1])).toBeGreaterThanOrEqual(0);
   });
 
   it('ticks the shared one-second clock (countdowns, "updated N s ago")', async () => {

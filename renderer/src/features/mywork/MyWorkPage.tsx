@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
@@ -15,6 +15,9 @@ import { SLA_REFRESH_MS } from '../sla/refreshInterval';
 import { SlaCaseTable } from '../sla/SlaCaseTable';
 import { UpdatedAgo } from '../sla/UpdatedAgo';
 import { useSpan } from '../sla/useSpan';
+
+/** Urgency order as given (byUrgency) until the agent sorts by a column. */
+const NO_SORT: [] = [];
 
 /** An agent's home: their open tickets by SLA urgency, their workload and their first-response % met. */
 export function MyWorkPage() {
@@ -40,7 +43,8 @@ export function MyWorkPage() {
   }, []);
   const mine = data?.teamWorkload.find((w) => w.agentId === agentId) ?? data?.teamWorkload[0] ?? null;
   const fr = data?.slaReport.overall.firstResponse ?? null;
-  const rows = data ? byUrgency(data.slaCases.rows) : [];
+  // Ordered once per answer (not per tick): rows do not jump while the agent reads them.
+  const rows = useMemo(() => (data ? byUrgency(data.slaCases.rows, Date.now()) : []), [data]);
   const stat = (label: string, value: string, testId: string, request?: DrillRequest) => (
     <div className={`kpi${request ? '' : ' kpi-static'}`} data-testid={testId}>
       <div className="kpi-title">{label}</div>
@@ -83,7 +87,7 @@ export function MyWorkPage() {
             {rows.length === 0 ? (
               <div className="chart-empty muted">{t('mywork.empty')}</div>
             ) : (
-              <SlaCaseTable rows={rows} total={data.slaCases.total} title={t('mywork.cases')} onOpenRow={(r) => openSlaTicket(r.customerId, r.ticketId)} testId="mywork-table" height="calc(100vh - 300px)" />
+              <SlaCaseTable rows={rows} total={data.slaCases.total} title={t('mywork.cases')} onOpenRow={(r) => openSlaTicket(r.customerId, r.ticketId)} testId="mywork-table" height="calc(100vh - 300px)" initialSort={NO_SORT} />
             )}
           </section>
         </>

@@ -23,8 +23,15 @@ describe('SLA countdowns', () => {
     expect(countdown(null, now)).toEqual({ kind: 'none' });
     expect(countdown('not a date', now)).toEqual({ kind: 'none' });
   });
-  it('orders by urgency: most overdue first, no deadline last', () => {
-    const rows = [{ id: 'a', dueAt: null }, { id: 'b', dueAt: '2026-12-02T10:05:00Z' }, { id: 'c', dueAt: '2026-12-02T09:00:00Z' }];
-    expect(byUrgency(rows).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+  it('orders by urgency: upcoming deadlines soonest first, then overdue ones most recent first, no deadline last', () => {
+    const now = Date.parse('2026-12-02T10:00:00Z');
+    const rows = [
+      { id: 'none', dueAt: null },
+      { id: 'in5', dueAt: '2026-12-02T10:05:00Z' },
+      { id: 'weeksAgo', dueAt: '2026-11-10T09:00:00Z' },
+      { id: 'in1', dueAt: '2026-12-02T10:01:00Z' },
+      { id: 'minAgo', dueAt: '2026-12-02T09:59:00Z' },
+    ];
+    expect(byUrgency(rows, now).map((r) => r.id)).toEqual(['in1', 'in5', 'minAgo', 'weeksAgo', 'none']);
   });
 });

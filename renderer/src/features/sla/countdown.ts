@@ -33,8 +33,20 @@ export function countdown(dueAt: string | null | undefined, nowMs: number): Coun
   return diff > 0 ? { kind: 'due', seconds: diff } : { kind: 'overdue', seconds: Math.abs(diff) };
 }
 
-/** Soonest deadline first; overdue ones (most overdue first) lead, tickets with no running deadline last. */
-export function byUrgency<T extends { dueAt: string | null }>(rows: readonly T[]): T[] {
-  const key = (r: T) => (r.dueAt ? Date.parse(r.dueAt) : Number.POSITIVE_INFINITY);
-  return [...rows].sort((a, b) => key(a) - key(b));
+/**
+ * Urgency, as the API orders its at-risk queue: deadlines still ahead first, soonest first; then
+ * those already past, most recent first (a ticket overdue for three weeks must not bury the one
+ * breaching in two minutes); tickets with no running deadline last.
+ */
+export function byUrgency<T extends { dueAt: string | null }>(rows: readonly T[], nowMs: number): T[] {
+  const rank = (r: T): [number, number] => {
+    const due = r.dueAt ? Date.parse(r.dueAt) : Number.NaN;
+    if (Number.isNaN(due)) return [2, 0];
+    return due > nowMs ? [0, due] : [1, -due];
+  };
+  return [...rows].sort((a, b) => {
+    const [ga, ka] = rank(a);
+    const [gb, kb] = rank(b);
+    return ga - gb || ka - kb;
+  });
 }
