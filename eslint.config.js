@@ -208,6 +208,9 @@ export default defineConfig([
   ...layer('backend', { folders: { deny: ['renderer', 'main', 'preload'] }, packages: layerPackageBans.backend, ipcMain: false }),
   // Services depend on ports; adapters are chosen once, at start.
   ...layer('backend/services', { folders: { deny: ['renderer', 'main', 'preload', 'backend/adapters'] }, packages: layerPackageBans.backend, ipcMain: false }),
+  // One mode's adapters never reach into the other's: what both modes use lives in adapters/local/.
+  ...layer('backend/adapters/stack', { folders: { deny: ['renderer', 'main', 'preload', 'backend/adapters/embedded'] }, packages: layerPackageBans.backend, ipcMain: false }),
+  ...layer('backend/adapters/embedded', { folders: { deny: ['renderer', 'main', 'preload', 'backend/adapters/stack'] }, packages: layerPackageBans.backend, ipcMain: false }),
   ...layer('preload', { folders: { allow: ['preload', 'common'] }, packages: layerPackageBans.preload }),
   // main/ starts the backend as a process and points the window at it: no source imports of either.
   ...layer('main', { folders: { deny: ['renderer', 'backend', 'preload'] }, extraRules: { 'no-restricted-syntax': ['error', ipcMainMember] } }),

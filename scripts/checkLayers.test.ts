@@ -79,6 +79,13 @@ const forbidden: Record<string, Case[]> = {
     ['backend/services/caseService.ts', "import { app } from 'electron';"],
     ['backend/services/caseService.ts', "import { App } from '../../renderer/src/App';"],
   ],
+  'backend/adapters/stack': [
+    ['backend/adapters/stack/stackAdapters.ts', "import { readManifest } from '../embedded/demoSeeder';"],
+    ['backend/adapters/stack/x.ts', "export const l = () => import('../embedded/lruCache');"],
+  ],
+  'backend/adapters/embedded': [
+    ['backend/adapters/embedded/embeddedAdapters.ts', "import { KafkaBus } from '../stack/kafkaBus';"],
+  ],
   preload: [
     ['preload/preload.ts', "import { readFileSync } from 'fs';"],
     ['preload/preload.ts', "import { join } from 'node:path';"],
@@ -136,6 +143,8 @@ const allowed: Record<string, Case[]> = {
     ['backend/app.ts', "import { AppError } from '../common/errors';"],
     ['backend/app.ts', "import { createEmbedded } from './adapters/embedded/index';"],
     ['backend/adapters/sql/x.ts', "import migration from '../../../stack/postgres/migrations/001_support.sql';"],
+    ['backend/adapters/stack/stackAdapters.ts', "import { LruCache } from '../local/lruCache';"],
+    ['backend/adapters/embedded/embeddedAdapters.ts', "import { openServingDb } from '../local/servingDb';"],
   ],
   'backend/services': [
     ['backend/services/caseService.ts', "import type { CaseStore } from '../ports/caseStore';"],

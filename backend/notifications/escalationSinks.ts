@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { CsNotification } from '../../common/model';
 import type { Logger } from '../logger';
 import type { EventBus } from '../ports/eventBus';
@@ -91,22 +91,19 @@ export interface SmtpConfig {
   to: string[];
 }
 
-/** Email over SMTP (nodemailer), plain text. */
+/** Email over SMTP (nodemailer), plain text. nodemailer is loaded with the first email, not at start-up. */
 export function smtpSink(cfg: SmtpConfig, timeoutMs = 10_000): EscalationSink {
-  const transport = nodemailer.createTransport({
-    host: cfg.host,
-    port: cfg.port,
-    secure: cfg.secure,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
-  });
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ host: cfg.host, port: cfg.port, secure: cfg.secure, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs }),
+    ));
   return {
     name: 'email',
     async deliver(m) {
-      await transport.sendMail({ from: cfg.from, to: cfg.to, subject: title(m), text: body(m), headers: { 'X-CS360-Notification': m.notification_id } });
+      await (await open()).sendMail({ from: cfg.from, to: cfg.to, subject: title(m), text: body(m), headers: { 'X-CS360-Notification': m.notification_id } });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 

@@ -1,8 +1,8 @@
 import { formatCustomerId } from '../../common/ids';
 import type { EventEnvelope } from '../../common/events';
 import type { SeedProgress } from '../../common/live';
-import { readManifest, seedDemo, type SeedManifest } from '../adapters/embedded/demoSeeder';
-import { startLiveTrickle } from '../adapters/embedded/liveTrickle';
+import { readManifest, seedDemo, type SeedManifest } from '../demo/seedDemo';
+import { startLiveTrickle } from '../demo/runTrickle';
 import type { AppConfig } from '../config/schema';
 import type { Background } from '../lifecycle';
 import type { Logger } from '../logger';

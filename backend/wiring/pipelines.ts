@@ -1,4 +1,4 @@
-import { runLivePipeline, storeStateLoader } from '../adapters/embedded/pipelineRunner';
+import { runLivePipeline, storeStateLoader } from '../pipeline/runLivePipeline';
 import type { Metrics } from '../api/metrics';
 import type { AppConfig } from '../config/schema';
 import type { Background } from '../lifecycle';

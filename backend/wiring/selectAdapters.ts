@@ -1,4 +1,4 @@
-import type { ServingDb } from '../adapters/embedded/servingDb';
+import type { ServingDb } from '../adapters/local/servingDb';
 import type { AppConfig } from '../config/schema';
 import type { Logger } from '../logger';
 import type { Cache } from '../ports/cache';

@@ -4,12 +4,12 @@ import type { Logger } from '../../logger';
 import type { NotesSync } from '../../ports/notesSync';
 import type { ObjectStore } from '../../ports/objectStore';
 import { InProcessBus } from './inProcessBus';
-import { LruCache } from './lruCache';
+import { LruCache } from '../local/lruCache';
 import { openPgliteTicketStore } from './pgliteTicketStore';
-import { openServingDb } from './servingDb';
+import { openServingDb } from '../local/servingDb';
 import { SqliteAnalyticsStore } from './sqliteAnalyticsStore';
 import { SqliteCaseStore } from './sqliteCaseStore';
-import { SqliteHistoryStore } from './sqliteHistoryStore';
+import { SqliteHistoryStore } from '../local/sqliteHistoryStore';
 
 /** Opens every embedded engine under config.dataDir. Nothing here needs a service or a network. */
 export async function openEmbeddedAdapters(config: AppConfig, log: Logger) {

@@ -5,13 +5,13 @@ import { eventBusContract } from '../../ports/contracts/eventBusContract';
 import { historyStoreContract } from '../../ports/contracts/historyStoreContract';
 import { ticketStoreContract } from '../../ports/contracts/ticketStoreContract';
 import { InProcessBus } from './inProcessBus';
-import { LruCache } from './lruCache';
+import { LruCache } from '../local/lruCache';
 import { openPgliteTicketStore } from './pgliteTicketStore';
-import { openServingDb } from './servingDb';
+import { openServingDb } from '../local/servingDb';
 import { SqliteCaseStore } from './sqliteCaseStore';
 import { SqlAnalyticsStore } from '../sql/sqlAnalyticsStore';
 import { SqliteAnalyticsStore } from './sqliteAnalyticsStore';
-import { SqliteHistoryStore } from './sqliteHistoryStore';
+import { SqliteHistoryStore } from '../local/sqliteHistoryStore';
 
 // Embedded adapters against the port contracts; the stack adapters run the same suites in `npm run test:stack`.
 caseStoreContract('SQLite', async () => {

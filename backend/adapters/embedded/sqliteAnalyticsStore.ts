@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { AnalyticsStore, MessageFact, TicketFacts } from '../../ports/analyticsStore';
 import { TICKET_WHERE, queryFacts } from '../sql/analyticsSql';
 import type { SqlClient } from '../sql/ticketSql';
-import { readMeta, writeMeta, type ServingDb } from './servingDb';
+import { readMeta, writeMeta, type ServingDb } from '../local/servingDb';
 
 /**
  * The embedded analytical engine of the SLA dashboards: one SQLite row per ticket (its messages

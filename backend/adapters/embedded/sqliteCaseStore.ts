@@ -1,8 +1,8 @@
 import type { CustomerCaseRow, CustomerProfile, CustomerStats } from '../../../common/model';
 import type { SearchQuery } from '../../../common/searchQuery';
-import { foldVietnamese } from '../../../common/text';
+import { nameKeys } from '../local/nameKeys';
 import type { CaseStore, CustomerHitRow } from '../../ports/caseStore';
-import type { ServingDb } from './servingDb';
+import type { ServingDb } from '../local/servingDb';
 
 interface ProfileRow {
   customer_id: string;
@@ -21,11 +21,6 @@ const MATCHED_ON = { email: 'EMAIL', phone: 'PHONE', name: 'NAME', customerId: '
 /** Upper bound for a prefix range scan: every string starting with p sorts below p + U+10FFFF. */
 const prefixEnd = (p: string) => `${p}\u{10FFFF}`;
 
-/** Each word-suffix of the folded name, so "van an" and "an" both find "Nguyễn Văn An". */
-export function nameKeys(fullName: string): string[] {
-  const words = foldVietnamese(fullName).split(' ').filter(Boolean);
-  return words.map((_, i) => words.slice(i).join(' '));
-}
 
 const toProfile = (r: ProfileRow): CustomerProfile => ({ ...r, emails: JSON.parse(r.emails) as string[], phones: JSON.parse(r.phones) as string[] });
 const toCase = (r: CaseDbRow): CustomerCaseRow => ({ ...r, order_ids: JSON.parse(r.order_ids) as string[] });

@@ -3,7 +3,7 @@ import { AppError } from '../../../common/errors';
 import type { CustomerCaseRow, CustomerProfile, CustomerStats } from '../../../common/model';
 import type { SearchQuery } from '../../../common/searchQuery';
 import type { CaseStore, CustomerHitRow } from '../../ports/caseStore';
-import { nameKeys } from '../embedded/sqliteCaseStore';
+import { nameKeys } from '../local/nameKeys';
 
 const { Client, types, errors, policies } = cassandra;
 type CqlClient = InstanceType<typeof Client>;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { formatCustomerId } from '../../../common/ids';
-import { readManifest } from '../embedded/demoSeeder';
-import { LruCache } from '../embedded/lruCache';
-import { openServingDb, type ServingDb } from '../embedded/servingDb';
-import { SqliteHistoryStore } from '../embedded/sqliteHistoryStore';
+import { readManifest } from '../../demo/seedDemo';
+import { LruCache } from '../local/lruCache';
+import { openServingDb, type ServingDb } from '../local/servingDb';
+import { SqliteHistoryStore } from '../local/sqliteHistoryStore';
 import type { AppConfig } from '../../config/schema';
 import type { Logger } from '../../logger';
 import type { Topic } from '../../ports/eventBus';

@@ -19,7 +19,7 @@ import { CassandraCaseStore, DEFAULT_CASSANDRA, bucketsFor } from './cassandraCa
 import { DEFAULT_KAFKA_BROKERS, KafkaBus } from './kafkaBus';
 import { DEFAULT_PG_URL, openPgTicketStore } from './pgTicketStore';
 import { SqlAnalyticsStore } from '../sql/sqlAnalyticsStore';
-import { LruCache } from '../embedded/lruCache';
+import { LruCache } from '../local/lruCache';
 import { DEFAULT_REDIS_URL, RedisCache } from './redisCache';
 import { TieredCache } from './tieredCache';
 import { DEFAULT_S3, S3ObjectStore, ensureBucket, s3Client } from './s3ObjectStore';

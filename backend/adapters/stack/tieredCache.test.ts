@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { LruCache } from '../embedded/lruCache';
+import { LruCache } from '../local/lruCache';
 import { TieredCache } from './tieredCache';
 
 describe('TieredCache (near memory in front of the shared cache)', () => {

@@ -1,8 +1,8 @@
-import type { LiveTrickle } from '../../demo';
-import type { AgentRecord } from '../../ports/ticketStore';
-import type { EventBus } from '../../ports/eventBus';
-import type { TicketStore } from '../../ports/ticketStore';
-import type { Logger } from '../../logger';
+import type { LiveTrickle } from './index';
+import type { AgentRecord } from '../ports/ticketStore';
+import type { EventBus } from '../ports/eventBus';
+import type { TicketStore } from '../ports/ticketStore';
+import type { Logger } from '../logger';
 
 interface TrickleDeps {
   seed: number;
@@ -23,7 +23,7 @@ interface TrickleDeps {
 export function startLiveTrickle(deps: TrickleDeps): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  import('../../demo')
+  import('./index')
     .then(({ LiveTrickle }) => {
       if (stopped) return;
       timer = tick(new LiveTrickle({ seed: deps.seed + Date.now(), customerIds: deps.customerIds, agents: deps.agents }), deps);

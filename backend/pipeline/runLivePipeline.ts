@@ -1,9 +1,9 @@
-import { caseStartMs } from '../../../common/ids';
-import type { Logger } from '../../logger';
-import type { CustomerCasePipeline, CustomerPipelineState, PipelineOutput } from '../../pipeline';
-import type { CaseStore } from '../../ports/caseStore';
-import type { EventBus } from '../../ports/eventBus';
-import type { HistoryStore } from '../../ports/historyStore';
+import { caseStartMs } from '../../common/ids';
+import type { Logger } from '../logger';
+import type { CustomerCasePipeline, CustomerPipelineState, PipelineOutput } from './index';
+import type { CaseStore } from '../ports/caseStore';
+import type { EventBus } from '../ports/eventBus';
+import type { HistoryStore } from '../ports/historyStore';
 
 export interface PipelineSinks {
   cases: CaseStore;

@@ -1,14 +1,14 @@
-import type { EventEnvelope } from '../../../common/events';
-import type { SeedProgress } from '../../../common/live';
-import type { CustomerProfile } from '../../../common/model';
-import type { DemoOptions } from '../../demo';
-import type { Logger } from '../../logger';
-import { CustomerCasePipeline } from '../../pipeline';
-import type { CaseStore } from '../../ports/caseStore';
-import type { HistoryStore } from '../../ports/historyStore';
-import type { TicketStore } from '../../ports/ticketStore';
-import { writeOutput } from './pipelineRunner';
-import { readMeta, writeMeta, type ServingDb } from './servingDb';
+import type { EventEnvelope } from '../../common/events';
+import type { SeedProgress } from '../../common/live';
+import type { CustomerProfile } from '../../common/model';
+import type { DemoOptions } from './index';
+import type { Logger } from '../logger';
+import { CustomerCasePipeline } from '../pipeline';
+import type { CaseStore } from '../ports/caseStore';
+import type { HistoryStore } from '../ports/historyStore';
+import type { TicketStore } from '../ports/ticketStore';
+import { writeOutput } from '../pipeline/runLivePipeline';
+import { readMeta, writeMeta, type ServingDb } from '../adapters/local/servingDb';
 
 export interface SeedManifest extends DemoOptions {
   completedAt: number;
@@ -59,7 +59,7 @@ export async function seedDemo(deps: {
   report('generating', 'generating demo customers and history');
   // Imported when there is something to generate: the generator pulls in @faker-js/faker (~0.1 s
   // of module loading), which a start on an already seeded data dir does not need.
-  const { generateDemo, normalizeCustomer } = await import('../../demo');
+  const { generateDemo, normalizeCustomer } = await import('./index');
 
   for (const batch of generateDemo(options)) {
     const profiles: CustomerProfile[] = [];
