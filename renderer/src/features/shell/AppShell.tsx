@@ -80,7 +80,8 @@ export function AppShell({ token }: { token: string }) {
         const n = fresh.at(-1);
         if (!n) return;
         // One native notification per batch: the newest, with the count when there are more.
-        const title = `CS360 · ${n.type === 'SLA_BREACH' ? 'SLA' : n.type === 'TICKET_ESCALATED' ? '⚠' : ''} ${n.customer_id}`;
+        // Words, not a symbol glyph: the system notification's font may not have one.
+        const title = `CS360 · ${i18next.t(`notifications.type.${n.type}`, { defaultValue: '' })} ${n.customer_id}`;
         platform().notify(fresh.length > 1 ? `${title} (${i18next.t('notifications.summary', { count: fresh.length })})` : title, n.message);
       },
       onUnauthenticated: () => useSession.getState().expire(),
