@@ -1,10 +1,10 @@
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { backendArgs } from '../main/backendContract';
 import { BackendSupervisor, type SupervisedChild } from '../main/core/backendSupervisor';
+import { forkBackendWithNode } from '../main/core/backendChild';
 import { BENCH_DATA_DIR, fmt, percentiles, report } from './lib';
 
 /**
@@ -104,20 +104,9 @@ export function staticPackages(entry: string): string[] {
   return [...pkgs].sort();
 }
 
-/** A supervised backend as main/core/backendChild.ts makes one, but forked without the bench's tsx loader. */
+/** A supervised backend exactly as main makes one (main/core/backendChild.ts), its output discarded. */
 function forkSupervised(port: number): SupervisedChild & { pid?: number } {
-  const child = fork(ENTRY, [...backendArgs(port), '--data-dir', DATA_DIR], { env: ENV, execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-  const events = new EventEmitter();
-  let exited = false;
-  const exit = (code: number) => {
-    if (exited) return;
-    exited = true;
-    events.emit('exit', code);
-  };
-  child.on('message', (m: unknown) => events.emit('message', m));
-  child.on('exit', (code, signal) => exit(code ?? (signal ? 128 : 1)));
-  child.on('error', () => exit(1));
-  return { events, pid: child.pid, kill: (signal = 'SIGTERM') => void child.kill(signal) };
+  return forkBackendWithNode(ENTRY, [...backendArgs(port), '--data-dir', DATA_DIR], ENV, undefined, { output: 'ignore' });
 }
 
 export async function benchStartup(): Promise<void> {

@@ -13,8 +13,10 @@ export interface ForkedBackend extends SupervisedChild {
  * unpackaged app (native modules are built for Node there) and the lifecycle tests. The packaged
  * app uses Electron's utilityProcess instead (main/backendProcess.ts); both report the same way.
  */
-export function forkBackendWithNode(entry: string, args: readonly string[], env: NodeJS.ProcessEnv, execPath?: string): ForkedBackend {
-  const child = fork(entry, [...args], { ...(execPath ? { execPath } : {}), env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+export function forkBackendWithNode(entry: string, args: readonly string[], env: NodeJS.ProcessEnv, execPath?: string, options: { output?: 'pipe' | 'ignore' } = {}): ForkedBackend {
+  const output = options.output ?? 'pipe';
+  // execArgv []: the backend gets none of the parent's Node flags (a test runner's or bench's loader), as in the app.
+  const child = fork(entry, [...args], { ...(execPath ? { execPath } : {}), env, execArgv: [], stdio: ['ignore', output, output, 'ipc'] });
   const events = new EventEmitter();
   let exited = false;
   const exit = (code: number) => {

@@ -4,13 +4,12 @@ import { toApiError, type ApiError } from '../api/apiError';
 import { SlaDashboardDocument, type SlaDashboardQuery, type SlaFilter, type SlaGroupBy } from '../graphql/generated';
 import { NO_FILTERS, toSlaFilter, trendGroupBy, type SlaFilters, type SlaRange } from '../features/sla/slaRange';
 import { mergeOptions, NO_OPTIONS, type FilterOptions } from '../features/sla/filterOptions';
+import { liveRefresh } from './liveRefresh';
 
 export type DashboardData = SlaDashboardQuery;
 
 /** The at-risk queue shows this many; the API orders them soonest first. */
 const AT_RISK_SHOWN = 50;
-/** Live events come in bursts: one refresh shortly after the burst. */
-const LIVE_DEBOUNCE_MS = 1500;
 
 interface DashboardState {
   range: SlaRange;
@@ -36,9 +35,9 @@ interface DashboardState {
 }
 
 let generation = 0;
-let timer: ReturnType<typeof setTimeout> | null = null;
 
 export const useDashboard = create<DashboardState>()((set, get) => {
+  const pending = liveRefresh(() => get().status === 'idle', () => void get().refresh());
   async function fetchNow(keep: boolean): Promise<void> {
     const { range, filters } = get();
     const now = new Date();
@@ -77,16 +76,9 @@ export const useDashboard = create<DashboardState>()((set, get) => {
     },
     load: () => fetchNow(false),
     refresh: () => fetchNow(get().status === 'ready'),
-    refreshSoon() {
-      if (get().status === 'idle' || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void get().refresh();
-      }, LIVE_DEBOUNCE_MS);
-    },
+    refreshSoon: () => pending.soon(),
     reset() {
-      if (timer) clearTimeout(timer);
-      timer = null;
+      pending.cancel();
       generation++;
       set({ status: 'idle', data: null, filter: null, error: null, updatedAt: null, refreshing: false });
     },

@@ -3,11 +3,11 @@ import { gql } from '../api/client';
 import { toApiError, type ApiError } from '../api/apiError';
 import { MyWorkDocument, type MyWorkQuery, type SlaFilter } from '../graphql/generated';
 import { NO_FILTERS, toSlaFilter } from '../features/sla/slaRange';
+import { liveRefresh } from './liveRefresh';
 
 export type MyWorkData = MyWorkQuery;
 
 const CASES_SHOWN = 500;
-const LIVE_DEBOUNCE_MS = 1500;
 
 interface MyWorkState {
   agentId: string | null;
@@ -23,9 +23,9 @@ interface MyWorkState {
 }
 
 let generation = 0;
-let timer: ReturnType<typeof setTimeout> | null = null;
 
 export const useMyWork = create<MyWorkState>()((set, get) => {
+  const pending = liveRefresh(() => get().status === 'idle', () => void get().refresh());
   async function fetchNow(agentId: string, keep: boolean): Promise<void> {
     // 30 days: the agent's open tickets and their % met over the same tickets the dashboard's 30-day view counts.
     const filter = toSlaFilter({ preset: '30d' }, NO_FILTERS, new Date(), agentId) as SlaFilter;
@@ -51,16 +51,9 @@ export const useMyWork = create<MyWorkState>()((set, get) => {
       const { agentId, status } = get();
       if (agentId) await fetchNow(agentId, status === 'ready');
     },
-    refreshSoon() {
-      if (get().status === 'idle' || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        void get().refresh();
-      }, LIVE_DEBOUNCE_MS);
-    },
+    refreshSoon: () => pending.soon(),
     reset() {
-      if (timer) clearTimeout(timer);
-      timer = null;
+      pending.cancel();
       generation++;
       set({ agentId: null, status: 'idle', data: null, filter: null, error: null, updatedAt: null });
     },
