@@ -49,7 +49,7 @@ export class TerminalReporter {
     if (this.barShown && t - this.lastDraw < REDRAW_EVERY_MS) return;
     this.lastDraw = t;
     // Some pseudo-terminals report 0 columns.
-    const width = Math.max(40, (this.out.columns || 100) - 1);
+    const width = Math.max(40, (this.out.columns || 120) - 1);
     // \r + erase-line: the bar redraws in place.
     this.out.write(`\r\x1b[2K${formatSeedLine(p, t - this.seedStartedAt).slice(0, width)}`);
     this.barShown = true;
