@@ -47,6 +47,15 @@ export type AgentWorkloadRow = {
   waitingOnAgent: Scalars['Int']['output'];
 };
 
+/** A file on a message, stored in the object store under the ticket's key prefix. */
+export type Attachment = {
+  __typename?: 'Attachment';
+  contentType: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  size: Scalars['Int']['output'];
+};
+
 export type AuthorType =
   | 'AGENT'
   | 'BOT'
@@ -66,6 +75,18 @@ export type Case = {
   ticketStatus?: Maybe<Scalars['String']['output']>;
   /** Tickets with activity in this case, with their conversations. */
   tickets: Array<Ticket>;
+};
+
+export type CreateCaseInput = {
+  channel: TicketChannel;
+  customerId: Scalars['ID']['input'];
+  /** The customer's first message, 1..10,000 characters. */
+  message: Scalars['String']['input'];
+  /** One of this customer's orders, or null. */
+  orderId?: InputMaybe<Scalars['String']['input']>;
+  priority: TicketPriority;
+  /** 3..200 characters. */
+  subject: Scalars['String']['input'];
 };
 
 export type Customer = {
@@ -100,6 +121,12 @@ export type CustomerHit = {
   segment: Segment;
 };
 
+export type DownloadLink = {
+  __typename?: 'DownloadLink';
+  expiresAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
 export type KeyCount = {
   __typename?: 'KeyCount';
   count: Scalars['Int']['output'];
@@ -114,26 +141,115 @@ export type MatchField =
 
 export type Message = {
   __typename?: 'Message';
+  /** The agent who wrote an AGENT message; null for the customer's. */
+  agentId?: Maybe<Scalars['ID']['output']>;
+  attachments: Array<Attachment>;
   authorType: AuthorType;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** An internal note: agents and supervisors see it, the customer never does. */
+  internal: Scalars['Boolean']['output'];
   message: Scalars['String']['output'];
+  /** NEGATIVE, NEUTRAL or POSITIVE for CUSTOMER messages; null otherwise. */
   sentiment?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** agentId null: unassign (SUPERVISOR). An AGENT may only take an unassigned ticket (agentId = themselves). */
+  assignTicket: Ticket;
+  createCase: Ticket;
+  /** SP-05. Refused when the ticket is already ESCALATED, RESOLVED or CLOSED. */
+  escalateTicket: Ticket;
+  /** Kept for older clients: the same as reply(input: { ticketId, message }). */
   postMessage: Message;
+  reply: Message;
+  /** A presigned upload for a file to attach to a reply on this ticket. */
+  requestUpload: UploadGrant;
+  /** OPEN -> PENDING -> RESOLVED -> CLOSED, and reopen (RESOLVED/CLOSED -> OPEN). Other moves: INVALID_INPUT. */
+  setTicketStatus: Ticket;
 };
 
 
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
+export type MutationAssignTicketArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  ticketId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
+export type MutationCreateCaseArgs = {
+  input: CreateCaseInput;
+};
+
+
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
+export type MutationEscalateTicketArgs = {
+  reason: Scalars['String']['input'];
+  ticketId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
 export type MutationPostMessageArgs = {
   message: Scalars['String']['input'];
   ticketId: Scalars['ID']['input'];
 };
 
+
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
+export type MutationReplyArgs = {
+  input: ReplyInput;
+};
+
+
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
+export type MutationRequestUploadArgs = {
+  contentType: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+  size: Scalars['Int']['input'];
+  ticketId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
+export type MutationSetTicketStatusArgs = {
+  status: TicketStatus;
+  ticketId: Scalars['ID']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Agents a case can be assigned to. */
+  agents: Array<Agent>;
+  /** A presigned download of one attachment of a ticket (<= 5 minutes). */
+  attachmentUrl: DownloadLink;
   case: Case;
   customer: Customer;
   me: User;
@@ -151,6 +267,12 @@ export type Query = {
   ticket: Ticket;
   /** Newest first. first: 1..500. */
   timeline: TimelinePage;
+};
+
+
+export type QueryAttachmentUrlArgs = {
+  key: Scalars['String']['input'];
+  ticketId: Scalars['ID']['input'];
 };
 
 
@@ -206,6 +328,16 @@ export type QueryTimelineArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   kinds?: InputMaybe<Array<TimelineKind>>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type ReplyInput = {
+  /** Keys returned by requestUpload for this ticket, already uploaded. */
+  attachmentKeys?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** true: an internal note the customer never sees. */
+  internal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1..10,000 characters. */
+  message: Scalars['String']['input'];
+  ticketId: Scalars['ID']['input'];
 };
 
 export type Role =
@@ -369,11 +501,35 @@ export type Ticket = {
   customerId: Scalars['ID']['output'];
   id: Scalars['ID']['output'];
   messages: Array<Message>;
+  /** The order the case was opened about, if any. */
+  orderId?: Maybe<Scalars['String']['output']>;
   priority: Scalars['String']['output'];
+  /** A priority raised from the customer's sentiment (e.g. HIGH after a NEGATIVE message); null when none. */
+  priorityHint?: Maybe<Scalars['String']['output']>;
   status: Scalars['String']['output'];
   subject: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
+
+export type TicketChannel =
+  | 'CHAT'
+  | 'EMAIL'
+  | 'FACEBOOK'
+  | 'PHONE'
+  | 'ZALO';
+
+export type TicketPriority =
+  | 'HIGH'
+  | 'LOW'
+  | 'NORMAL'
+  | 'URGENT';
+
+export type TicketStatus =
+  | 'CLOSED'
+  | 'ESCALATED'
+  | 'OPEN'
+  | 'PENDING'
+  | 'RESOLVED';
 
 export type TimelineEvent = {
   __typename?: 'TimelineEvent';
@@ -399,6 +555,16 @@ export type TimelinePage = {
   events: Array<TimelineEvent>;
   /** Pass as `after` to get the next (older) page; null at the end of history. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A presigned browser upload: POST the fields plus the file to url before expiresAt. */
+export type UploadGrant = {
+  __typename?: 'UploadGrant';
+  expiresAt: Scalars['DateTime']['output'];
+  fields: Scalars['JSON']['output'];
+  key: Scalars['String']['output'];
+  maxBytes: Scalars['Int']['output'];
+  url: Scalars['String']['output'];
 };
 
 export type User = {
@@ -483,12 +649,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Agent: ResolverTypeWrapper<Agent>;
   AgentWorkloadRow: ResolverTypeWrapper<AgentWorkloadRow>;
+  Attachment: ResolverTypeWrapper<Attachment>;
   AuthorType: AuthorType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseView>;
+  CreateCaseInput: CreateCaseInput;
   Customer: ResolverTypeWrapper<CustomerView>;
   CustomerHit: ResolverTypeWrapper<CustomerHitRow>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DownloadLink: ResolverTypeWrapper<DownloadLink>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -498,6 +667,7 @@ export type ResolversTypes = {
   Message: ResolverTypeWrapper<ConversationRecord>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReplyInput: ReplyInput;
   Role: Role;
   SeedStatus: ResolverTypeWrapper<SeedProgress>;
   Segment: Segment;
@@ -515,9 +685,13 @@ export type ResolversTypes = {
   SlaTarget: ResolverTypeWrapper<SlaTarget>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Ticket: ResolverTypeWrapper<TicketRecord>;
+  TicketChannel: TicketChannel;
+  TicketPriority: TicketPriority;
+  TicketStatus: TicketStatus;
   TimelineEvent: ResolverTypeWrapper<TimelineRow>;
   TimelineKind: TimelineKind;
   TimelinePage: ResolverTypeWrapper<TimelinePageModel>;
+  UploadGrant: ResolverTypeWrapper<UploadGrant>;
   User: ResolverTypeWrapper<User>;
 };
 
@@ -525,11 +699,14 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Agent: Agent;
   AgentWorkloadRow: AgentWorkloadRow;
+  Attachment: Attachment;
   Boolean: Scalars['Boolean']['output'];
   Case: CaseView;
+  CreateCaseInput: CreateCaseInput;
   Customer: CustomerView;
   CustomerHit: CustomerHitRow;
   DateTime: Scalars['DateTime']['output'];
+  DownloadLink: DownloadLink;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -538,6 +715,7 @@ export type ResolversParentTypes = {
   Message: ConversationRecord;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  ReplyInput: ReplyInput;
   SeedStatus: SeedProgress;
   SlaBacklog: SlaBacklog;
   SlaCase: SlaCaseView;
@@ -552,6 +730,7 @@ export type ResolversParentTypes = {
   Ticket: TicketRecord;
   TimelineEvent: TimelineRow;
   TimelinePage: TimelinePageModel;
+  UploadGrant: UploadGrant;
   User: User;
 };
 
@@ -571,6 +750,13 @@ export type AgentWorkloadRowResolvers<ContextType = GraphQLContext, ParentType e
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   team?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   waitingOnAgent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Attachment'] = ResolversParentTypes['Attachment']> = {
+  contentType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
@@ -614,6 +800,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DownloadLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DownloadLink'] = ResolversParentTypes['DownloadLink']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -624,18 +815,29 @@ export type KeyCountResolvers<ContextType = GraphQLContext, ParentType extends R
 };
 
 export type MessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message']> = {
+  agentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  attachments?: Resolver<Array<ResolversTypes['Attachment']>, ParentType, ContextType>;
   authorType?: Resolver<ResolversTypes['AuthorType'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  internal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sentiment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assignTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationAssignTicketArgs, 'ticketId'>>;
+  createCase?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationCreateCaseArgs, 'input'>>;
+  escalateTicket?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationEscalateTicketArgs, 'reason' | 'ticketId'>>;
   postMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationPostMessageArgs, 'message' | 'ticketId'>>;
+  reply?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationReplyArgs, 'input'>>;
+  requestUpload?: Resolver<ResolversTypes['UploadGrant'], ParentType, ContextType, RequireFields<MutationRequestUploadArgs, 'contentType' | 'fileName' | 'size' | 'ticketId'>>;
+  setTicketStatus?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationSetTicketStatusArgs, 'status' | 'ticketId'>>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType>;
+  attachmentUrl?: Resolver<ResolversTypes['DownloadLink'], ParentType, ContextType, RequireFields<QueryAttachmentUrlArgs, 'key' | 'ticketId'>>;
   case?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<QueryCaseArgs, 'caseId'>>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -735,7 +937,9 @@ export type TicketResolvers<ContextType = GraphQLContext, ParentType extends Res
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   messages?: Resolver<Array<ResolversTypes['Message']>, ParentType, ContextType>;
+  orderId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   priority?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priorityHint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -755,6 +959,14 @@ export type TimelinePageResolvers<ContextType = GraphQLContext, ParentType exten
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UploadGrantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UploadGrant'] = ResolversParentTypes['UploadGrant']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fields?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -764,10 +976,12 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type Resolvers<ContextType = GraphQLContext> = {
   Agent?: AgentResolvers<ContextType>;
   AgentWorkloadRow?: AgentWorkloadRowResolvers<ContextType>;
+  Attachment?: AttachmentResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerHit?: CustomerHitResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DownloadLink?: DownloadLinkResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KeyCount?: KeyCountResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
@@ -784,6 +998,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Ticket?: TicketResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
   TimelinePage?: TimelinePageResolvers<ContextType>;
+  UploadGrant?: UploadGrantResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 
