@@ -20,6 +20,8 @@ export interface TimelinePageArgs {
 export interface TimelinePage {
   events: TimelineRow[];
   nextCursor: string | null;
+  /** true when the history store did not answer and the rows come from the serving store only. */
+  partial: boolean;
 }
 
 export const customerTag = (customerId: string) => `customer:${customerId}`;
@@ -63,7 +65,7 @@ export class TimelineService {
     const more = events.length > limit;
     const page = more ? events.slice(0, limit) : events;
     const last = page[page.length - 1];
-    const json = Buffer.from(JSON.stringify({ events: page, nextCursor: more && last ? encodeCursor(last) : null } satisfies TimelinePage));
+    const json = Buffer.from(JSON.stringify({ events: page, nextCursor: more && last ? encodeCursor(last) : null, partial: false } satisfies TimelinePage));
     // ±20 % jitter: pages cached in one burst must not all expire in the same second (a miss storm).
     const ttlMs = Math.round(this.options.ttlMs * (0.8 + 0.4 * Math.random()));
     await this.cache.set(key, json, { ttlMs, tags: [customerTag(customerId)] });

@@ -555,6 +555,8 @@ export type TimelinePage = {
   events: Array<TimelineEvent>;
   /** Pass as `after` to get the next (older) page; null at the end of history. */
   nextCursor?: Maybe<Scalars['String']['output']>;
+  /** true: the history store (Trino in stack mode) did not answer in time; these rows come from the serving store only. */
+  partial: Scalars['Boolean']['output'];
 };
 
 /** A presigned browser upload: POST the fields plus the file to url before expiresAt. */
@@ -957,6 +959,7 @@ export type TimelineEventResolvers<ContextType = GraphQLContext, ParentType exte
 export type TimelinePageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TimelinePage'] = ResolversParentTypes['TimelinePage']> = {
   events?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partial?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type UploadGrantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UploadGrant'] = ResolversParentTypes['UploadGrant']> = {
