@@ -12,6 +12,26 @@ export interface TicketRecord {
   created_at: number;
   updated_at: number;
   first_response_at: number | null;
+  /** The customer's order the case was opened about (issue 11); null or absent: none. */
+  order_id?: string | null;
+  /** A priority raised from the customer's sentiment (SP-04), e.g. HIGH after a NEGATIVE message; null: none. */
+  priority_hint?: TicketRecord['priority'] | null;
+}
+
+/** What a ticket update may change; absent keys stay as they are. */
+export interface TicketChanges {
+  status?: TicketStatus;
+  /** null: unassigned. */
+  assigned_agent_id?: string | null;
+  priority_hint?: TicketRecord['priority'] | null;
+}
+
+export interface ActivityRecord {
+  agent_id: string;
+  ticket_id: string | null;
+  action: string;
+  at: number;
+  details?: Record<string, unknown> | null;
 }
 
 export interface ConversationRecord {
@@ -64,7 +84,19 @@ export interface TicketStore {
   addMessage(m: ConversationRecord): Promise<ConversationRecord>;
   updateTicketStatus(ticketId: string, status: TicketStatus, atMs: number): Promise<void>;
   addNote(n: NoteRecord): Promise<NoteRecord>;
-  recordActivity(a: { agent_id: string; ticket_id: string | null; action: string; at: number; details?: Record<string, unknown> }): Promise<void>;
+  recordActivity(a: ActivityRecord): Promise<void>;
+  /** A ticket's activity (support_agent_activity), oldest first. */
+  listActivity(ticketId: string): Promise<ActivityRecord[]>;
+  /** The ticket, locked until the enclosing transaction ends (SELECT … FOR UPDATE); a plain read outside one. */
+  lockTicket(ticketId: string): Promise<TicketRecord | null>;
+  /** Status (resolved_at follows it), assignee and priority hint in one statement; updated_at = atMs. */
+  updateTicket(ticketId: string, changes: TicketChanges, atMs: number): Promise<void>;
+  /**
+   * Runs fn in one transaction: every write through `tx` commits together or not at all (a throw
+   * rolls back and rethrows). Inside fn use only `tx`: the embedded engine has one connection, so a
+   * call on the outer store would wait for the transaction to end. Nested calls join the outer one.
+   */
+  transaction<T>(fn: (tx: TicketStore) => Promise<T>): Promise<T>;
   agentWorkload(agentId: string, nowMs: number): Promise<AgentWorkload>;
   /** Bulk load for the demo generator and live trickle; far faster than one insert per row. Idempotent; a ticket loaded again takes its newer state. */
   bulkLoad(data: { agents?: AgentRecord[]; tickets?: TicketRecord[]; messages?: ConversationRecord[]; notes?: NoteRecord[] }): Promise<void>;

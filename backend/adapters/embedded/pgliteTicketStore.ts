@@ -18,7 +18,11 @@ export function openPgliteTicketStore(dataDir: string | null): { store: SqlTicke
   })();
   const pgOrUnavailable = () => opened.catch((err: unknown) => Promise.reject(new AppError('UNAVAILABLE', 'The tickets database could not be opened', undefined, err)));
   // The same connection serves the analytics replica's change pulls (sqliteAnalyticsStore.ts).
-  const client: SqlClient = { query: async (sql, params) => (await pgOrUnavailable()).query(sql, params as unknown[]) };
+  const client: SqlClient = {
+    query: async (sql, params) => (await pgOrUnavailable()).query(sql, params as unknown[]),
+    // PGlite's transaction holds its one connection: other queries wait until it commits or rolls back.
+    transaction: async (fn) => (await pgOrUnavailable()).transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params as unknown[]) })),
+  };
   const store = new SqlTicketStore(client);
   return {
     store,

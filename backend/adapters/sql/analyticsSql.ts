@@ -8,8 +8,10 @@ const TICKET_FACT_SQL = `SELECT t.ticket_id, t.customer_id, t.subject, t.status,
   ${msOf('t.created_at')} AS created_ms, ${msOf('t.resolved_at')} AS resolved_ms, t.change_seq::float8 AS change_seq
   FROM support_tickets t LEFT JOIN support_agents a ON a.agent_id = t.assigned_agent_id`;
 
+// Internal notes (metadata.internal) are not conversation with the customer: no SLA counts them.
 const MESSAGES_SQL = `SELECT ticket_id, author_type, ${msOf('created_at')} AS at, sentiment FROM support_conversations
-  WHERE ticket_id = ANY($1::uuid[]) AND author_type IN ('AGENT', 'CUSTOMER') ORDER BY ticket_id, created_at, conversation_id`;
+  WHERE ticket_id = ANY($1::uuid[]) AND author_type IN ('AGENT', 'CUSTOMER') AND (metadata->>'internal') IS DISTINCT FROM 'true'
+  ORDER BY ticket_id, created_at, conversation_id`;
 
 export interface TicketFactRow {
   ticket_id: string;

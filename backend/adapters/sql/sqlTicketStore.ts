@@ -1,4 +1,4 @@
-import type { AgentRecord, AgentWorkload, ConversationRecord, NoteRecord, TicketRecord, TicketStatus, TicketStore } from '../../ports/ticketStore';
+import type { ActivityRecord, AgentRecord, AgentWorkload, ConversationRecord, NoteRecord, TicketChanges, TicketRecord, TicketStatus, TicketStore } from '../../ports/ticketStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
 import { COLUMNS, TICKET_UPSERT, agentValues, insertMany, messageValues, noteValues, ticketValues, toAgent, toMessage, toTicket, workloadQuery, type SqlClient } from './ticketSql';
 
@@ -20,7 +20,53 @@ export async function migrate(client: SqlClient & { exec?(sql: string): Promise<
 
 /** TicketStore over any PostgreSQL-speaking client (PGlite embedded, pg in stack mode). */
 export class SqlTicketStore implements TicketStore {
-  constructor(private readonly db: SqlClient) {}
+  /** inTransaction: this store is bound to an open transaction's connection (nested calls join it). */
+  constructor(
+    private readonly db: SqlClient,
+    private readonly inTransaction = false,
+  ) {}
+
+  async transaction<T>(fn: (tx: TicketStore) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    if (!this.db.transaction) throw new Error('this SQL client cannot run transactions');
+    return this.db.transaction((tx) => fn(new SqlTicketStore(tx, true)));
+  }
+
+  async lockTicket(ticketId: string): Promise<TicketRecord | null> {
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM support_tickets WHERE ticket_id = $1 FOR UPDATE', [ticketId]);
+    return rows[0] ? toTicket(rows[0]) : null;
+  }
+
+  async updateTicket(ticketId: string, changes: TicketChanges, atMs: number): Promise<void> {
+    const sets = ['updated_at = $2::timestamptz'];
+    const params: unknown[] = [ticketId, new Date(atMs).toISOString()];
+    if (changes.status !== undefined) {
+      params.push(changes.status);
+      const p = `$${params.length}::varchar`;
+      // resolved_at: set by the first resolution, kept by a later CLOSED, cleared by a reopen.
+      sets.push(`status = ${p}`, `resolved_at = CASE WHEN ${p} IN ('RESOLVED', 'CLOSED') THEN COALESCE(resolved_at, $2::timestamptz) ELSE NULL END`);
+    }
+    if (changes.assigned_agent_id !== undefined) {
+      params.push(changes.assigned_agent_id);
+      sets.push(`assigned_agent_id = $${params.length}::uuid`);
+    }
+    if (changes.priority_hint !== undefined) {
+      params.push(changes.priority_hint);
+      sets.push(`priority_hint = $${params.length}::varchar`);
+    }
+    await this.db.query(`UPDATE support_tickets SET ${sets.join(', ')} WHERE ticket_id = $1`, params);
+  }
+
+  async listActivity(ticketId: string): Promise<ActivityRecord[]> {
+    const { rows } = await this.db.query<Record<string, unknown>>('SELECT agent_id, ticket_id, action, at, details FROM support_agent_activity WHERE ticket_id = $1 ORDER BY at, activity_id', [ticketId]);
+    return rows.map((r) => ({
+      agent_id: r.agent_id as string,
+      ticket_id: (r.ticket_id as string | null) ?? null,
+      action: r.action as string,
+      at: r.at instanceof Date ? r.at.getTime() : new Date(String(r.at)).getTime(),
+      details: (r.details as Record<string, unknown> | null) ?? null,
+    }));
+  }
 
   async listAgents(): Promise<AgentRecord[]> {
     const { rows } = await this.db.query<Record<string, unknown>>('SELECT * FROM support_agents ORDER BY role, full_name');
@@ -60,7 +106,8 @@ export class SqlTicketStore implements TicketStore {
 
   async addMessage(m: ConversationRecord): Promise<ConversationRecord> {
     await insertMany(this.db, 'support_conversations', COLUMNS.messages, [messageValues(m)]);
-    if (m.author_type === 'AGENT') {
+    // An internal note is not an answer to the customer: it never counts as the first response.
+    if (m.author_type === 'AGENT' && m.metadata?.internal !== true) {
       await this.db.query('UPDATE support_tickets SET first_response_at = COALESCE(first_response_at, $2::timestamptz), updated_at = $2::timestamptz WHERE ticket_id = $1', [
         m.ticket_id,
         new Date(m.created_at).toISOString(),
@@ -86,7 +133,7 @@ export class SqlTicketStore implements TicketStore {
     return n;
   }
 
-  async recordActivity(a: { agent_id: string; ticket_id: string | null; action: string; at: number; details?: Record<string, unknown> }): Promise<void> {
+  async recordActivity(a: ActivityRecord): Promise<void> {
     await this.db.query('INSERT INTO support_agent_activity (agent_id, ticket_id, action, at, details) VALUES ($1, $2, $3, $4::timestamptz, $5)', [
       a.agent_id,
       a.ticket_id,

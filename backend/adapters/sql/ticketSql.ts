@@ -6,6 +6,11 @@ import type { AgentRecord, AgentWorkload, ConversationRecord, NoteRecord, Ticket
  */
 export interface SqlClient {
   query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /**
+   * Runs fn on one connection inside BEGIN … COMMIT (ROLLBACK and rethrow on a throw). PGlite:
+   * its own transaction(), which holds the single connection; pg: a pooled client.
+   */
+  transaction?<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
 }
 
 const ms = (v: unknown): number => (v instanceof Date ? v.getTime() : new Date(String(v)).getTime());
@@ -24,6 +29,8 @@ export const toTicket = (r: Row): TicketRecord => ({
   created_at: ms(r.created_at),
   updated_at: ms(r.updated_at),
   first_response_at: msOrNull(r.first_response_at),
+  order_id: (r.order_id as string | null | undefined) ?? null,
+  priority_hint: (r.priority_hint as TicketRecord['priority'] | null | undefined) ?? null,
 });
 export const toMessage = (r: Row): ConversationRecord => ({
   conversation_id: r.conversation_id as string,
@@ -43,7 +50,7 @@ export const toAgent = (r: Row): AgentRecord => ({
   team: (r.team as string | null | undefined) ?? null,
 });
 
-const TICKET_COLS = ['ticket_id', 'customer_id', 'subject', 'status', 'priority', 'channel', 'assigned_agent_id', 'created_at', 'updated_at', 'first_response_at', 'resolved_at'] as const;
+const TICKET_COLS = ['ticket_id', 'customer_id', 'subject', 'status', 'priority', 'channel', 'assigned_agent_id', 'created_at', 'updated_at', 'first_response_at', 'resolved_at', 'order_id', 'priority_hint'] as const;
 const MESSAGE_COLS = ['conversation_id', 'ticket_id', 'author_type', 'message', 'created_at', 'attachment_uri', 'sentiment', 'metadata'] as const;
 const NOTE_COLS = ['note_id', 'customer_id', 'ticket_id', 'agent_id', 'body', 'created_at'] as const;
 const AGENT_COLS = ['agent_id', 'full_name', 'email', 'role', 'team'] as const;
@@ -52,6 +59,7 @@ const AGENT_COLS = ['agent_id', 'full_name', 'email', 'role', 'team'] as const;
 const resolvedAt = (t: TicketRecord): number | null => (t.status === 'RESOLVED' || t.status === 'CLOSED' ? t.updated_at : null);
 export const ticketValues = (t: TicketRecord): unknown[] => [
   t.ticket_id, t.customer_id, t.subject, t.status, t.priority, t.channel, t.assigned_agent_id, iso(t.created_at), iso(t.updated_at), iso(t.first_response_at), iso(resolvedAt(t)),
+  t.order_id ?? null, t.priority_hint ?? null,
 ];
 export const messageValues = (m: ConversationRecord): unknown[] => [
   m.conversation_id, m.ticket_id, m.author_type, m.message, iso(m.created_at), m.attachment_uri, m.sentiment, m.metadata === null ? null : JSON.stringify(m.metadata),

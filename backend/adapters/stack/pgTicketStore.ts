@@ -21,6 +21,22 @@ export async function openPgTicketStore(settings: PgSettings): Promise<{ store: 
       const r = await pool.query(sql, params);
       return { rows: r.rows as R[] };
     },
+    // One pooled connection for the whole transaction; a failed ROLLBACK (connection lost) discards the client.
+    async transaction(fn) {
+      const conn = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({ query: async <R>(sql: string, params?: unknown[]) => ({ rows: (await conn.query(sql, params)).rows as R[] }) });
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch((e: Error) => (broken = e));
+        throw err;
+      } finally {
+        conn.release(broken);
+      }
+    },
   };
   try {
     // A multi-statement script without parameters goes over the simple-query protocol, on one connection.

@@ -60,5 +60,56 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
         await close();
       }
     }, OPEN_TIMEOUT_MS);
+
+    it('commits every write of a transaction together, and a throw leaves none of them', async () => {
+      const { store, close } = await open();
+      try {
+        await store.bulkLoad({ agents: [agent] });
+        const other = { ...ticket, ticket_id: '55555555-5555-4555-8555-555555555555', order_id: 'O000123', assigned_agent_id: null };
+        const msg = { conversation_id: '66666666-6666-4666-8666-666666666666', ticket_id: other.ticket_id, author_type: 'CUSTOMER' as const, message: 'Xin chào', created_at: t0, attachment_uri: null, sentiment: null, metadata: null };
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.createTicket(other);
+            await tx.addMessage(msg);
+            await tx.recordActivity({ agent_id: agent.agent_id, ticket_id: other.ticket_id, action: 'TICKET_CREATED', at: t0 });
+            throw new Error('injected failure');
+          }),
+        ).rejects.toThrow('injected failure');
+        expect(await store.getTicket(other.ticket_id)).toBeNull();
+        expect(await store.listActivity(other.ticket_id)).toEqual([]);
+
+        const result = await store.transaction(async (tx) => {
+          await tx.createTicket(other);
+          await tx.addMessage(msg);
+          // A nested call joins the outer transaction.
+          await tx.transaction((inner) => inner.recordActivity({ agent_id: agent.agent_id, ticket_id: other.ticket_id, action: 'TICKET_CREATED', at: t0, details: { via: 'test' } }));
+          const locked = await tx.lockTicket(other.ticket_id);
+          await tx.updateTicket(other.ticket_id, { status: 'RESOLVED', assigned_agent_id: agent.agent_id, priority_hint: 'HIGH' }, t0 + 60_000);
+          return locked?.status;
+        });
+        expect(result).toBe('OPEN');
+        const saved = await store.getTicket(other.ticket_id);
+        expect(saved).toMatchObject({ status: 'RESOLVED', assigned_agent_id: agent.agent_id, priority_hint: 'HIGH', order_id: 'O000123', updated_at: t0 + 60_000 });
+        expect(await store.listMessages(other.ticket_id)).toHaveLength(1);
+        expect(await store.listActivity(other.ticket_id)).toEqual([{ agent_id: agent.agent_id, ticket_id: other.ticket_id, action: 'TICKET_CREATED', at: t0, details: { via: 'test' } }]);
+        // Reopen and unassign: a null assignee is written as null, absent keys stay.
+        await store.updateTicket(other.ticket_id, { status: 'OPEN', assigned_agent_id: null }, t0 + 120_000);
+        expect(await store.getTicket(other.ticket_id)).toMatchObject({ status: 'OPEN', assigned_agent_id: null, priority_hint: 'HIGH' });
+      } finally {
+        await close();
+      }
+    }, OPEN_TIMEOUT_MS);
+
+    it('an internal note never counts as the first response', async () => {
+      const { store, close } = await open();
+      try {
+        await store.bulkLoad({ agents: [agent], tickets: [ticket] });
+        await store.addMessage({ conversation_id: '77777777-7777-4777-8777-777777777777', ticket_id: ticket.ticket_id, author_type: 'AGENT', message: 'Ghi chú nội bộ', created_at: t0 + 1000, attachment_uri: null, sentiment: null, metadata: { internal: true, agent_id: agent.agent_id } });
+        expect((await store.getTicket(ticket.ticket_id))?.first_response_at).toBeNull();
+        expect((await store.listMessages(ticket.ticket_id))[0]?.metadata).toEqual({ internal: true, agent_id: agent.agent_id });
+      } finally {
+        await close();
+      }
+    }, OPEN_TIMEOUT_MS);
   });
 }
