@@ -6,6 +6,8 @@ import { authorize } from '../auth/policy';
 import type { Cache } from '../ports/cache';
 import type { HistoryStore } from '../ports/historyStore';
 import type { SupportMetrics } from './supportMetrics';
+import { CaseTimelineService, customerTag, type CaseTimelineArgs, type CaseTimelinePage } from './caseTimelineService';
+import { HistoryReader } from './historyFallback';
 import { customerIdInput, instantInput, pageSizeInput } from './inputs';
 import { decodeCursor, encodeCursor } from './timelineCursor';
 
@@ -24,20 +26,42 @@ export interface TimelinePage {
   partial: boolean;
 }
 
-export const customerTag = (customerId: string) => `customer:${customerId}`;
+export { customerTag, ticketTag } from './caseTimelineService';
+export type { CaseTimelinePage } from './caseTimelineService';
 
 /**
  * Timeline pages, cached as serialized UTF-8 JSON for the configured TTL (seed 002: 60 s) and invalidated
  * by tag when an event for that customer arrives (SP-01). Cached as text so a hit costs no
  * re-serialization or re-encoding: the 1,000-concurrent load test lives on this path.
+ *
+ * Where the History port has a fallback (stack mode: Trino, backed by the serving store's recent
+ * rows), a Trino that fails or is slower than history.timeoutMs is answered from the serving store
+ * with `partial: true`; such a page is cached only for history.partialCacheTtlMs, so the partial
+ * state clears by itself once Trino answers again (backend/services/historyFallback.ts).
  */
 export class TimelineService {
+  private readonly reader: HistoryReader;
+  /** GET /support/cases/{id}?includeTimeline=true: vw_support_case_timeline through the same reader and cache. */
+  readonly cases: CaseTimelineService;
+
   constructor(
     private readonly history: HistoryStore,
     private readonly cache: Cache,
     private readonly options: { ttlMs: number; maxPageSize: number },
-    private readonly metrics: Pick<SupportMetrics, 'timelineRefreshError'> = { timelineRefreshError: () => {} },
-  ) {}
+    metrics: Pick<SupportMetrics, 'timelineRefreshError'> = { timelineRefreshError: () => {} },
+  ) {
+    this.reader = new HistoryReader(history, metrics);
+    this.cases = new CaseTimelineService(this.reader, cache, { ...options, partialTtlMs: () => this.partialTtlMs() });
+  }
+
+  private partialTtlMs(): number {
+    return this.history.fallback?.partialTtlMs ?? 0;
+  }
+
+  /** The case timeline of one ticket (SupportService.getCase). */
+  casePage(principal: Principal | null, args: CaseTimelineArgs): Promise<CaseTimelinePage> {
+    return this.cases.page(principal, args);
+  }
 
   async pageJson(principal: Principal | null, args: TimelinePageArgs): Promise<Buffer> {
     authorize(principal, 'timeline:read');
@@ -54,21 +78,17 @@ export class TimelineService {
     const hit = await this.cache.get(key);
     if (hit !== undefined) return hit;
 
-    let events: TimelineRow[];
-    try {
-      events = await this.history.timelinePage({ customerId, limit: limit + 1, before, kinds, fromMs, toMs });
-    } catch (err) {
-      // support_timeline_refresh_errors_total (seed 002); the client gets UNAVAILABLE, never the engine's error.
-      this.metrics.timelineRefreshError();
-      throw new AppError('UNAVAILABLE', 'The timeline store is not answering; try again shortly', undefined, err);
-    }
+    // support_timeline_refresh_errors_total (seed 002) counts a failing store; the client gets UNAVAILABLE
+    // (no fallback) or the serving store's rows marked partial, never the engine's error.
+    const { rows: events, partial } = await this.reader.read<TimelineRow>((h) => h.timelinePage({ customerId, limit: limit + 1, before, kinds, fromMs, toMs }));
     const more = events.length > limit;
     const page = more ? events.slice(0, limit) : events;
     const last = page[page.length - 1];
-    const json = Buffer.from(JSON.stringify({ events: page, nextCursor: more && last ? encodeCursor(last) : null, partial: false } satisfies TimelinePage));
+    const json = Buffer.from(JSON.stringify({ events: page, nextCursor: more && last ? encodeCursor(last) : null, partial } satisfies TimelinePage));
     // ±20 % jitter: pages cached in one burst must not all expire in the same second (a miss storm).
-    const ttlMs = Math.round(this.options.ttlMs * (0.8 + 0.4 * Math.random()));
-    await this.cache.set(key, json, { ttlMs, tags: [customerTag(customerId)] });
+    // A partial page lives only briefly: the next read after it expires asks Trino again.
+    const ttlMs = partial ? this.partialTtlMs() : Math.round(this.options.ttlMs * (0.8 + 0.4 * Math.random()));
+    if (ttlMs > 0) await this.cache.set(key, json, { ttlMs, tags: [customerTag(customerId)] });
     return json;
   }
 

@@ -7,6 +7,9 @@
 -- and the case id is the customer and the case's first event time, as in cs.customer_case. Computed
 -- here from event times; the streaming job decides in arrival order, so an event that arrived
 -- later than its own case's start (a "late" event) may sit in a different case here.
+-- Read by the History port's caseTimeline (backend/adapters/stack/trinoHistoryStore.ts; the SQLite
+-- adapter runs the same window functions). element_at, not [], so a row without a key gives NULL
+-- instead of failing the whole query.
 CREATE OR REPLACE VIEW iceberg.${SCHEMA}.vw_support_case_timeline AS
 WITH ordered AS (
   SELECT customer_id, event_type, payload, event_time,
@@ -32,13 +35,13 @@ SELECT
   event_time,
   event_type,
   upper(split_part(event_type, '.', 1)) AS kind,
-  payload['order_id'] AS order_id,
+  element_at(payload, 'order_id') AS order_id,
   element_at(payload, 'payment_id') AS payment_id,
   element_at(payload, 'shipment_id') AS shipment_id,
-  payload['status'] AS status,
+  element_at(payload, 'status') AS status,
   TRY_CAST(element_at(payload, 'amount_vnd') AS bigint) AS amount_vnd,
   element_at(payload, 'carrier') AS carrier,
-  payload['event_id'] AS event_id
+  element_at(payload, 'event_id') AS event_id
 FROM cases
 WHERE split_part(event_type, '.', 1) IN ('order', 'payment', 'shipment')
 ;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { Trino, type QueryResult } from 'trino-client';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +55,7 @@ const ensureSchema = () => (schemaSetup ??= sql(`CREATE SCHEMA ${sqlIdentifier(C
 afterAll(async () => {
   if (!schemaSetup) return;
   const tables = await sql(`SHOW TABLES FROM ${sqlIdentifier(CATALOG)}.${sqlIdentifier(SCHEMA)}`).catch(() => []);
+  for (const [t] of tables) await sql(`DROP VIEW IF EXISTS ${Q(String(t))}`).catch(() => sql(`DROP TABLE IF EXISTS ${Q(String(t))}`).catch(() => undefined));
   for (const [t] of tables) await sql(`DROP TABLE IF EXISTS ${Q(String(t))}`).catch(() => undefined);
   await sql(`DROP SCHEMA IF EXISTS ${sqlIdentifier(CATALOG)}.${sqlIdentifier(SCHEMA)}`).catch(() => undefined);
   // Nessie never deletes files (DROP TABLE only removes the pointer): remove this run's objects.
@@ -111,16 +113,35 @@ describe('lakehouse chain: Trino → Nessie (Iceberg REST) → S3', () => {
   });
 });
 
-// ---- HistoryStore contract: a fresh table per test in the throwaway schema, seeded through Trino.
+/** stack/trino/views.sql's vw_support_case_timeline, as the runner applies it, over `table` under the name `view`. */
+async function createCaseView(table: string, view: string): Promise<void> {
+  const text = readFileSync(new URL('../../../stack/trino/views.sql', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('--'))
+    .join('\n')
+    .replaceAll('${SCHEMA}', SCHEMA);
+  const statement = text.split(/^;\s*$/m).find((s) => s.includes('vw_support_case_timeline'));
+  if (!statement) throw new Error('views.sql has no vw_support_case_timeline');
+  await sql(statement.trim().replace('.vw_support_case_timeline ', `.${view} `).replace(`${SCHEMA}.cs_timeline\n`, `${SCHEMA}.${table}\n`));
+}
+
+// ---- HistoryStore contract: a fresh table (and case view over it) per test in the throwaway schema, seeded through Trino.
 let tableCount = 0;
 historyStoreContract('Trino (Iceberg on Nessie + S3)', async () => {
   await ensureSchema();
   const table = `cs_timeline_${++tableCount}`;
-  const store = new TrinoHistoryStore({ url: TRINO_URL, catalog: CATALOG, schema: SCHEMA, table });
+  const caseView = `vw_case_${tableCount}`;
+  const store = new TrinoHistoryStore({ url: TRINO_URL, catalog: CATALOG, schema: SCHEMA, table, caseView });
   return {
     store,
-    load: (rows) => createTimeline(table, rows),
-    close: async () => void (await sql(`DROP TABLE IF EXISTS ${Q(table)}`)),
+    load: async (rows) => {
+      await createTimeline(table, rows);
+      await createCaseView(table, caseView);
+    },
+    close: async () => {
+      await sql(`DROP VIEW IF EXISTS ${Q(caseView)}`);
+      await sql(`DROP TABLE IF EXISTS ${Q(table)}`);
+    },
   };
 });
 

@@ -2,16 +2,19 @@ import { Trino, type QueryResult } from 'trino-client';
 import { AppError } from '../../../common/errors';
 import { EVENT_TYPES, kindOf, type EventType } from '../../../common/events';
 import type { TimelineRow } from '../../../common/model';
-import type { HistoryStore, TimelineQuery } from '../../ports/historyStore';
+import { formatCaseId } from '../../../common/ids';
+import { caseIdStart, caseTimelinePayload, type CaseTimelineQuery, type CaseTimelineRow, type HistoryStore, type TimelineQuery } from '../../ports/historyStore';
 
-/** The no-Docker runner's Trino (stack/runner/lakehouse.ts) and the table Flink writes through Paimon. */
-export const DEFAULT_TRINO = { url: 'http://127.0.0.1:58080', catalog: 'iceberg', schema: 'cs', table: 'cs_timeline', user: 'cs360-backend' } as const;
+/** The no-Docker runner's Trino (stack/runner/lakehouse.ts), the table Flink writes through Paimon and the view over it (stack/trino/views.sql). */
+export const DEFAULT_TRINO = { url: 'http://127.0.0.1:58080', catalog: 'iceberg', schema: 'cs', table: 'cs_timeline', caseView: 'vw_support_case_timeline', user: 'cs360-backend' } as const;
 
 export interface TrinoHistoryOptions {
   url?: string;
   catalog?: string;
   schema?: string;
   table?: string;
+  /** The case timeline view (stack/trino/views.sql) in the same catalog and schema. */
+  caseView?: string;
   user?: string;
   /** Upper bound of one query, queueing included; past it the query is cancelled and the call answers UNAVAILABLE. */
   timeoutMs?: number;
@@ -68,8 +71,12 @@ interface DbRow {
   payload: Record<string, string> | null;
   event_ms: number;
 }
-/** The projection every query uses: event_time as epoch ms whatever its precision (timestamp(3) or (6)). */
-const COLUMNS = `customer_id, event_type, payload, date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00', event_time) AS event_ms`;
+/** A timestamp column as epoch ms whatever its precision (timestamp(3) or (6)). */
+const epochMs = (column: string) => `date_diff('millisecond', TIMESTAMP '1970-01-01 00:00:00', ${column})`;
+/** The projection every cs_timeline query uses. */
+const COLUMNS = `customer_id, event_type, payload, ${epochMs('event_time')} AS event_ms`;
+/** vw_support_case_timeline's columns that become the case row's payload (CASE_TIMELINE_KEYS). */
+const CASE_VIEW_COLUMNS = ['order_id', 'payment_id', 'shipment_id', 'status', 'amount_vnd', 'carrier', 'event_id'] as const;
 
 /**
  * HistoryStore on Trino: cs_timeline as an Iceberg table (published by Paimon from Flink) in the
@@ -80,11 +87,13 @@ const COLUMNS = `customer_id, event_type, payload, date_diff('millisecond', TIME
 export class TrinoHistoryStore implements HistoryStore {
   private readonly trino: Trino;
   private readonly table: string;
+  private readonly caseView: string;
   private readonly timeoutMs: number;
 
   constructor(options: TrinoHistoryOptions = {}) {
     const o = { ...DEFAULT_TRINO, ...options };
     this.table = `${sqlIdentifier(o.catalog)}.${sqlIdentifier(o.schema)}.${sqlIdentifier(o.table)}`;
+    this.caseView = `${sqlIdentifier(o.catalog)}.${sqlIdentifier(o.schema)}.${sqlIdentifier(o.caseView)}`;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.trino = Trino.create({ server: o.url, catalog: o.catalog, schema: o.schema, source: 'cs360-backend', extraHeaders: { 'X-Trino-User': o.user } });
   }
@@ -120,6 +129,38 @@ export class TrinoHistoryStore implements HistoryStore {
       `SELECT ${COLUMNS} FROM ${this.table} WHERE customer_id = ? AND event_time >= ? AND event_time <= ? ORDER BY event_time, event_type LIMIT ?`,
       [sqlString(customerId), sqlTimestamp(fromMs), sqlTimestamp(toMs), sqlInteger(limit)],
     );
+  }
+
+  /** vw_support_case_timeline, newest first; the case id is formatted here from case_start (epoch ms), whatever Trino's session zone. */
+  async caseTimeline(q: CaseTimelineQuery): Promise<CaseTimelineRow[]> {
+    const where = ['customer_id = ?'];
+    const args = [sqlString(q.customerId)];
+    if (q.before) {
+      where.push('event_time <= ?', '(event_time < ? OR event_type < ?)');
+      const t = sqlTimestamp(q.before.event_time);
+      args.push(t, t, sqlString(q.before.event_type));
+    }
+    if (q.caseId !== undefined) {
+      const start = caseIdStart(q.caseId);
+      if (start === null) return [];
+      where.push('case_start >= ?', 'case_start < ?');
+      args.push(sqlTimestamp(start), sqlTimestamp(start + 1000));
+    }
+    args.push(sqlInteger(q.limit));
+    const rows = await this.query(
+      `SELECT customer_id, event_type, ${epochMs('event_time')} AS event_ms, ${epochMs('case_start')} AS case_ms, ${CASE_VIEW_COLUMNS.join(', ')} FROM ${this.caseView} WHERE ${where.join(' AND ')} ORDER BY event_time DESC, event_type DESC LIMIT ?`,
+      args,
+    );
+    return rows.map((r) => {
+      const row = Object.fromEntries(r.columns.map((c, i) => [c, r.values[i]])) as unknown as Omit<DbRow, 'payload'> & { case_ms: number } & Record<(typeof CASE_VIEW_COLUMNS)[number], string | number | null>;
+      return {
+        customer_id: row.customer_id,
+        event_type: row.event_type,
+        event_time: Number(row.event_ms),
+        payload: caseTimelinePayload(row),
+        case_id: formatCaseId(row.customer_id, Number(row.case_ms)),
+      };
+    });
   }
 
   private async select(sql: string, args: string[]): Promise<TimelineRow[]> {
