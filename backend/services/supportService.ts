@@ -79,7 +79,7 @@ export class SupportService {
     const messages = await this.tickets.listMessages(ticket.ticket_id);
     if (!includeTimeline) return { ...ticket, messages };
     // vw_support_case_timeline: the customer's orders, payments and shipments, cached 60 s by the timeline service.
-    const timeline = await this.timeline.page(principal, { customerId: ticket.customer_id, first: 50, kinds: ['ORDER', 'PAYMENT', 'SHIPMENT'] });
+    const timeline = await this.timeline.casePage(principal, { ticketId: ticket.ticket_id, customerId: ticket.customer_id, first: 50 });
     return { ...ticket, messages, timeline };
   }
 
