@@ -22,6 +22,7 @@ import { TimelineService, customerTag } from './services/timelineService';
 import { DemoData } from './wiring/demoData';
 import { startPipelines } from './wiring/pipelines';
 import { selectAdapters } from './wiring/selectAdapters';
+import { openEmbeddedNotes } from './notes/embeddedNotes';
 
 /** A per-data-dir secret, so sessions survive restarts without anyone configuring one. */
 function sessionSecret(config: AppConfig): string {
@@ -48,6 +49,9 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
   const lifecycle = new Lifecycle(log);
   const adapters = await selectAdapters(config, log);
   lifecycle.add('adapters', () => adapters.close());
+  // Offline notes: embedded mode serves the CouchDB protocol itself (backend/notes); stack mode has CouchDB.
+  const embeddedNotes = config.mode === 'embedded' ? openEmbeddedNotes(config.dataDir, adapters.bus, log) : null;
+  if (embeddedNotes) lifecycle.add('notes databases', () => embeddedNotes.close());
   try {
     const metrics = createMetrics();
     const tokens = new SessionTokens(sessionSecret(config), config.auth.tokenTtlSeconds);
@@ -73,7 +77,7 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
       cases,
       support,
       sla: new SlaService(adapters.analytics, adapters.tickets, slaPolicyFromConfig(config.sla)),
-      attachments: new AttachmentService(adapters.objects, adapters.notesSync, (principal, caseId) => support.getCase(principal, caseId, false), config.stack.s3),
+      attachments: new AttachmentService(adapters.objects, adapters.notesSync ?? embeddedNotes?.sync ?? null, (principal, caseId) => support.getCase(principal, caseId, false), config.stack.s3),
       listAgents: () => adapters.tickets.listAgents(),
       seedStatus: () => demo.status(),
       ticketMessages: (id) => adapters.tickets.listMessages(id),
@@ -83,6 +87,7 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
     registerSlaGauges(metrics.registry, () => services.sla.snapshot(), config.sla.backlogAlertThreshold);
 
     const server = await buildServer({
+      config,
       services,
       tokens,
       metrics,
@@ -96,6 +101,7 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
       },
     });
     lifecycle.add('http server', () => server.close());
+    if (embeddedNotes) await embeddedNotes.mount(server, tokens, config.auth.launchToken);
 
     // Notifications: cs_notifications → replay log → socket.io rooms, and escalations → Slack / email.
     const nc = config.notifications;
@@ -105,13 +111,14 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
     const relay = new NotificationRelay({ bus: adapters.bus, log, capacity: nc.replayBufferSize });
     lifecycle.add('notification relay', () => relay.stop());
     lifecycle.add('escalations from the relay', relay.onEntry((e) => escalations.handle(e.notification)));
-    const live = attachSocketServer(server.server, { tokens, bus: adapters.bus, log, launchToken: config.auth.launchToken, relay, flushIntervalMs: nc.flushIntervalMs, onNotification: (type) => metrics.notifications.inc({ type }) });
+    const live = attachSocketServer(server.server, { config, tokens, bus: adapters.bus, log, launchToken: config.auth.launchToken, relay, flushIntervalMs: nc.flushIntervalMs, onNotification: (type) => metrics.notifications.inc({ type }) });
     liveRef.current = live;
     lifecycle.add('socket.io', () => live.close());
 
     // SP-01: any new event for a customer drops their cached timeline pages.
     lifecycle.add('timeline cache invalidation', adapters.bus.subscribe('cs_timeline', (row) => adapters.cache.invalidateTag(customerTag(row.customer_id))));
     for (const part of await startPipelines(config, adapters, log, metrics)) lifecycle.add(part.name, () => part.stop());
+    if (embeddedNotes) lifecycle.add('notes follower', embeddedNotes.follow());
 
     return {
       server,
