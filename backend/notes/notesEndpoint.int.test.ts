@@ -134,9 +134,9 @@ describe('embedded notes endpoint (CouchDB protocol over <dataDir>/notes)', () =
     await db.replicate.to(remote('notes', await tokenFor(a.id)));
     await db.replicate.to(remote('notes', await tokenFor(a.id)));
     const rowsFor = async () => {
-      const res = await fetch(`${t.baseUrl}/api/customers/${customerId}/timeline?limit=200`, { headers: { authorization: `Bearer ${await tokenFor(a.id)}` } });
-      const body = (await res.json()) as { items?: { payload: Record<string, string> }[]; rows?: { payload: Record<string, string> }[] };
-      return (body.items ?? body.rows ?? []).filter((r) => r.payload?.note_id === doc._id);
+      const res = await fetch(`${t.baseUrl}/api/customers/${customerId}/timeline?first=200`, { headers: { authorization: `Bearer ${await tokenFor(a.id)}` } });
+      const body = (await res.json()) as { events: { event_type: string; payload: Record<string, string> }[] };
+      return body.events.filter((r) => r.event_type === 'note.added' && r.payload?.note_id === doc._id);
     };
     await expect.poll(async () => (await rowsFor()).length, { timeout: 10_000 }).toBe(1);
     await db.put({ ...doc, _rev: put.rev, body: 'timeline note edited', updatedAt: new Date().toISOString() });
