@@ -49,5 +49,8 @@ export async function startPipelines(config: AppConfig, adapters: AdapterSet, lo
     const worker = startCouchTicketsWorker(config, log, metrics.registry);
     parts.push({ name: 'tickets worker', stop: () => worker.stop() });
   }
+  // Trino fallback's serving rows and counter, and the SP-02 support_case_context consumer (issue 11).
+  const { startHistoryParts } = await import('./historyFallback');
+  parts.push(...(await startHistoryParts(config, adapters, log, metrics)));
   return parts;
 }

@@ -40,8 +40,11 @@ export interface AdapterSet {
  */
 export async function selectAdapters(config: AppConfig, log: Logger): Promise<AdapterSet> {
   if (config.mode === 'stack') {
-    const { openStackAdapters } = await import('../adapters/stack/stackAdapters');
-    return { mode: 'stack', pipeline: config.stack.pipeline, ...(await openStackAdapters(config, log)) };
+    const [{ openStackAdapters }, { withServingFallback }] = await Promise.all([import('../adapters/stack/stackAdapters'), import('./historyFallback')]);
+    const opened = await openStackAdapters(config, log);
+    // On Flink, History is Trino: backed by the serving store's recent rows when it is down or slow (issue 11).
+    const history = config.stack.pipeline === 'flink' ? withServingFallback(opened.history, opened.db, config.history) : opened.history;
+    return { mode: 'stack', pipeline: config.stack.pipeline, ...opened, history };
   }
   const { openEmbeddedAdapters } = await import('../adapters/embedded/embeddedAdapters');
   return { mode: 'embedded', pipeline: 'embedded', ...(await openEmbeddedAdapters(config, log)) };
