@@ -59,6 +59,23 @@ export const configSchema = z
         cacheMaxMb: z.coerce.number().int().min(1).max(8192).default(256),
       })
       .prefault({}),
+    /**
+     * The History port's fallback where it can fail (stack mode on Trino): the customer timeline and
+     * the case timeline answer from the serving store, marked partial, when Trino errs or is slower
+     * than timeoutMs (backend/services/historyFallback.ts).
+     */
+    history: z
+      .object({
+        /** How long one Trino query may take before the serving store answers instead. */
+        timeoutMs: z.coerce.number().int().min(50).max(120_000).default(3000),
+        /** How long a partial page stays cached (0: not cached), so the partial state clears by itself. */
+        partialCacheTtlMs: z.coerce.number().int().min(0).max(60_000).default(5000),
+        /** After a failure, Trino is not asked again for this long (requests go straight to the serving store). */
+        retryAfterMs: z.coerce.number().int().min(0).max(300_000).default(5000),
+        /** Recent timeline rows per customer the backend keeps in its serving store for the fallback (stack mode, Flink pipeline). */
+        servingRowsPerCustomer: z.coerce.number().int().min(0).max(100_000).default(500),
+      })
+      .prefault({}),
     notifications: z
       .object({
         /** Slack incoming webhook for escalations and SLA breaches; off when absent. */
