@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { StatusPill } from '../../components/Badges';
 import { formatDateTime, isoToMs } from '../../format/time';
 import type { CaseDetail } from '../../state/caseStore';
+import { NotesPanel } from '../notes/NotesPanel';
 import { TicketView } from './TicketView';
 
 export function CaseDetailView({ detail }: { detail: CaseDetail }) {
@@ -36,6 +37,7 @@ export function CaseDetailView({ detail }: { detail: CaseDetail }) {
       ) : null}
       <h3>{t('cases.tickets')}</h3>
       {detail.tickets.length === 0 ? <div className="muted small">{t('cases.noTickets')}</div> : detail.tickets.map((tk) => <TicketView key={tk.id} ticket={tk} />)}
+      <NotesPanel customerId={detail.caseId.slice(0, 8)} ticketId={detail.tickets[0]?.id ?? null} />
     </section>
   );
 }

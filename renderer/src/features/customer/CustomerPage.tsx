@@ -11,6 +11,7 @@ import { caseForEventTime } from '../cases/caseForEvent';
 import type { TimelineItem } from '../timeline/timelineItem';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { CustomerHeader, CustomerHeaderSkeleton } from './CustomerHeader';
+import { NotesPanel } from '../notes/NotesPanel';
 
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
             <Skeleton lines={6} />
           </aside>
         )}
+        <NotesPanel customerId={customerId} />
       </div>
     </div>
   );
