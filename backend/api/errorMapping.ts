@@ -17,8 +17,9 @@ export function mapError(err: unknown): MappedError {
   // Fastify's own client errors (malformed JSON, body too large, bad content type).
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     const code: ErrorCode = e.statusCode === 404 ? 'NOT_FOUND' : e.statusCode === 401 ? 'UNAUTHENTICATED' : e.statusCode === 403 ? 'FORBIDDEN' : 'INVALID_INPUT';
-    const message = e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Request body is too large' : e.code?.startsWith('FST_ERR_CTP') ? 'Request body is not valid JSON' : 'Bad request';
-    return { status: HTTP_STATUS[code], body: { error: { code, message } }, internal: false };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: { error: { code, message: 'Request body is too large', details: { limit: 'bodyBytes' } } }, internal: false };
+    const message = e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Unsupported content type' : e.code?.startsWith('FST_ERR_CTP') ? 'Request body is not valid JSON' : 'Bad request';
+    return { status: e.statusCode === 415 ? 415 : HTTP_STATUS[code], body: { error: { code, message } }, internal: false };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'Something went wrong on our side; it has been logged' } }, internal: true };
 }

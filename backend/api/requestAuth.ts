@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import type { Principal } from '../auth/principal';
-import type { SessionTokens } from '../auth/sessionTokens';
+import type { Session, SessionTokens } from '../auth/sessionTokens';
 
 export const LAUNCH_TOKEN_HEADER = 'x-cs360-launch-token';
 
-function sameSecret(a: string, b: string): boolean {
+export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
@@ -17,9 +17,14 @@ export function checkLaunchToken(expected: string | undefined, presented: unknow
   if (typeof presented !== 'string' || !sameSecret(expected, presented)) throw new AppError('UNAUTHENTICATED', 'Missing or wrong launch token');
 }
 
-/** Principal from "Authorization: Bearer <token>"; null when absent (public routes decide), error when invalid. */
-export async function principalFromHeader(tokens: SessionTokens, header: unknown): Promise<Principal | null> {
+/** Session from "Authorization: Bearer <token>"; null when absent (public routes decide), error when invalid or signed out. */
+export async function sessionFromHeader(tokens: SessionTokens, header: unknown): Promise<Session | null> {
   if (header === undefined) return null;
   if (typeof header !== 'string' || !header.startsWith('Bearer ')) throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <token>"');
-  return tokens.verify(header.slice('Bearer '.length).trim());
+  return tokens.verifySession(header.slice('Bearer '.length).trim());
+}
+
+/** Principal from "Authorization: Bearer <token>"; null when absent (public routes decide), error when invalid. */
+export async function principalFromHeader(tokens: SessionTokens, header: unknown): Promise<Principal | null> {
+  return (await sessionFromHeader(tokens, header))?.principal ?? null;
 }

@@ -39,3 +39,29 @@ describe('SessionTokens cache', () => {
     }
   });
 });
+
+describe('SessionTokens revocation', () => {
+  it('refuses a revoked token, cached or not, and tells the listeners its jti', async () => {
+    const t = new SessionTokens(secret, 60);
+    const token = await t.issue({ id: 'a1', name: 'A', role: 'AGENT' });
+    const other = await t.issue({ id: 'a1', name: 'A', role: 'AGENT' });
+    const session = await t.verifySession(token);
+    expect(session.jti).toMatch(/^[0-9a-f-]{36}$/);
+    expect(session.expiresAt).toBeGreaterThan(Date.now());
+    const heard: string[] = [];
+    t.onRevoke((jti) => heard.push(jti));
+    t.revoke(session);
+    expect(heard).toEqual([session.jti]);
+    expect(t.isRevoked(session.jti)).toBe(true);
+    await expect(t.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: 'Signed out; sign in again' });
+    // Another sign-in of the same agent is another session.
+    await expect(t.verify(other)).resolves.toMatchObject({ id: 'a1' });
+  });
+
+  it('forgets a revocation once the token has expired anyway', async () => {
+    const t = new SessionTokens(secret, 60);
+    const session = await t.verifySession(await t.issue({ id: 'a1', name: 'A', role: 'AGENT' }));
+    t.revoke({ ...session, expiresAt: Date.now() - 1 });
+    expect(t.isRevoked(session.jti)).toBe(false);
+  });
+});

@@ -27,6 +27,13 @@ export const configSchema = z
         /** Serve the built renderer (dist/renderer) at / — `npm run web`. */
         serveRenderer: flag.default(false),
         rendererDir: z.string().default('dist/renderer'),
+        /**
+         * Host names answered besides 127.0.0.1, localhost and [::1] (any port): a DNS-rebinding page
+         * reaches the backend under its own name and is refused (backend/api/security/hostAllowlist.ts).
+         */
+        allowedHosts: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v), z.array(z.string().min(1))).default([]),
+        /** Serve *.map files of the console; off so the sources are not handed to anyone who asks. */
+        serveSourceMaps: flag.default(false),
       })
       .prefault({}),
     dataDir: z.string().min(1).default('data'),
@@ -37,6 +44,12 @@ export const configSchema = z
         tokenTtlSeconds: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
         /** Set by the desktop shell: every request must present it in x-cs360-launch-token. */
         launchToken: z.string().min(16).optional(),
+        /** The company's OpenID Connect provider; when set, the passwordless demo sign-in is refused. */
+        oidc: z
+          .object({
+            issuer: z.url({ protocol: /^https?$/ }).optional(),
+          })
+          .prefault({}),
       })
       .prefault({}),
     demo: z
@@ -74,6 +87,37 @@ export const configSchema = z
         retryAfterMs: z.coerce.number().int().min(0).max(300_000).default(5000),
         /** Recent timeline rows per customer the backend keeps in its serving store for the fallback (stack mode, Flink pipeline). */
         servingRowsPerCustomer: z.coerce.number().int().min(0).max(100_000).default(500),
+      })
+      .prefault({}),
+    /** Cost limits checked before a GraphQL operation runs (backend/api/security/costLimit.ts). */
+    graphql: z
+      .object({
+        /** Aliased fields in one operation. */
+        maxAliases: z.coerce.number().int().min(1).max(1000).default(30),
+        /** Fields in one operation, fragments expanded. */
+        maxFields: z.coerce.number().int().min(10).max(100_000).default(1000),
+        /** Estimated objects returned: each list field multiplies its selection by its `first` (or listSize). */
+        maxCost: z.coerce.number().int().min(100).max(100_000_000).default(100_000),
+        /** The assumed length of a list field that takes no `first`. */
+        listSize: z.coerce.number().int().min(1).max(10_000).default(20),
+        /** Nesting of brackets in the query text (selections, lists, objects): deeper is refused before parsing. */
+        maxNesting: z.coerce.number().int().min(8).max(1000).default(64),
+      })
+      .prefault({}),
+    /** GET /metrics: a bearer token (Prometheus), a separate listener, or a SUPERVISOR/ANALYST session. */
+    metrics: z
+      .object({
+        token: z.string().min(16).optional(),
+        /** A separate listener for /metrics only (no auth: bind it where only the scraper reaches it); 0: none. */
+        port: z.coerce.number().int().min(0).max(65535).default(0),
+        host: z.string().min(1).default('127.0.0.1'),
+      })
+      .prefault({}),
+    /** socket.io limits (backend/api/live/socketServer.ts). */
+    live: z
+      .object({
+        /** customer:watch rooms one socket may hold; beyond, the watch is refused with INVALID_INPUT. */
+        maxRoomsPerSocket: z.coerce.number().int().min(1).max(10_000).default(50),
       })
       .prefault({}),
     notifications: z

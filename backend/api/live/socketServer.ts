@@ -4,19 +4,34 @@ import type { ClientToServerEvents, LiveNotification, SeedProgress, ServerToClie
 import type { Principal } from '../../auth/principal';
 import { can } from '../../auth/policy';
 import type { SessionTokens } from '../../auth/sessionTokens';
+import type { AppConfig } from '../../config/schema';
 import type { Logger } from '../../logger';
 import type { EventBus } from '../../ports/eventBus';
 import { entitledOnReplay, parseCursor, parseWatching, type NotificationRelay, type RelayEntry } from '../../notifications/relay';
 import { customerIdInput } from '../../services/inputs';
 import { DESKTOP_ORIGIN } from '../desktopOrigin';
 import { checkLaunchToken } from '../requestAuth';
+import { hostAllowed } from '../security/hostAllowlist';
 
 interface SocketData {
   principal: Principal;
+  /** The session's token id and expiry (epoch ms): re-checked on every event. */
+  jti: string;
+  expiresAt: number;
 }
+
+/** Sent before the server disconnects a socket whose session ended; not in ServerToClientEvents yet. */
+export const SESSION_ENDED = 'session:ended';
+type SessionEndReason = 'expired' | 'signed-out';
 
 /** At most this many notifications in one 'notifications' packet; a buffer this full is flushed at once. */
 export const MAX_BATCH = 200;
+
+const customerRooms = (joined: Set<string>) => {
+  let n = 0;
+  for (const r of joined) if (r.startsWith('customer:')) n++;
+  return n;
+};
 
 const live = (e: RelayEntry): LiveNotification => ({ ...e.notification, seq: e.seq });
 
@@ -33,6 +48,8 @@ export const rooms = {
 export function attachSocketServer(
   http: HttpServer,
   deps: {
+    /** http.allowedHosts and live.maxRoomsPerSocket; defaults without it. */
+    config?: Pick<AppConfig, 'http' | 'live'>;
     tokens: SessionTokens;
     bus: EventBus;
     log: Logger;
@@ -57,16 +74,34 @@ export function attachSocketServer(
     maxHttpBufferSize: 64 * 1024,
     // Desktop mode (launch token set): the window on app://cs360 may connect; otherwise same-origin only.
     cors: { origin: deps.launchToken ? [DESKTOP_ORIGIN] : false },
+    // DNS rebinding: the handshake (polling and upgrade) answers only the backend's own Host names.
+    allowRequest: (req, cb) => cb(hostAllowed(req.headers.host, allowedHosts) ? null : 'Unknown Host', hostAllowed(req.headers.host, allowedHosts)),
+  });
+  io.engine.on('headers', (headers: Record<string, string>) => {
+    headers['x-content-type-options'] = 'nosniff';
+    headers['referrer-policy'] = 'no-referrer';
   });
 
+  /** Ends a socket whose session ended, telling it why first. */
+  const endSession = (socket: { emit: (e: string, d: unknown) => unknown; disconnect: (close?: boolean) => unknown }, reason: SessionEndReason) => {
+    socket.emit(SESSION_ENDED, { reason });
+    socket.disconnect(true);
+  };
+  const sessionEnded = (data: SocketData): SessionEndReason | null =>
+    data.expiresAt <= Date.now() ? 'expired' : deps.tokens.isRevoked(data.jti) ? 'signed-out' : null;
+
+  const allowedHosts = deps.config?.http.allowedHosts ?? [];
+  const maxRooms = deps.config?.live.maxRoomsPerSocket ?? 50;
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown; launchToken?: unknown };
     // An unauthenticated socket is refused before it joins any room.
     Promise.resolve()
       .then(() => checkLaunchToken(deps.launchToken, auth.launchToken))
-      .then(() => (typeof auth.token === 'string' ? deps.tokens.verify(auth.token) : Promise.reject(new Error('no token'))))
-      .then((principal) => {
-        socket.data.principal = principal;
+      .then(() => (typeof auth.token === 'string' ? deps.tokens.verifySession(auth.token) : Promise.reject(new Error('no token'))))
+      .then((session) => {
+        socket.data.principal = session.principal;
+        socket.data.jti = session.jti;
+        socket.data.expiresAt = session.expiresAt;
         next();
       })
       .catch(() => next(new Error('UNAUTHENTICATED')));
@@ -83,11 +118,17 @@ export function attachSocketServer(
 
   io.on('connection', (socket) => {
     const p = socket.data.principal;
+    // Every event re-checks the session: an expired or signed-out one is cut off, not served.
+    socket.use((_packet, next) => {
+      const ended = sessionEnded(socket.data);
+      if (ended) return endSession(socket as never, ended);
+      next();
+    });
     void socket.join(rooms.agent(p.id));
     if (p.role === 'SUPERVISOR') void socket.join(rooms.supervisors);
     // The customers it watched before a reconnect: joined now, before the hello, so their
     // notifications are either in the replay below or sent live — not lost in between.
-    const watching = can(p, 'timeline:read') ? parseWatching(socket.handshake.auth as { watching?: unknown }) : [];
+    const watching = can(p, 'timeline:read') ? parseWatching(socket.handshake.auth as { watching?: unknown }).slice(0, maxRooms) : [];
     for (const id of watching) void socket.join(rooms.customer(id));
     const relay = deps.relay;
     if (relay) {
@@ -108,7 +149,10 @@ export function attachSocketServer(
       try {
         const id = customerIdInput(customerId);
         if (!can(p, 'timeline:read')) return reply({ ok: false, error: 'FORBIDDEN' });
-        void socket.join(rooms.customer(id));
+        const room = rooms.customer(id);
+        // Refused with a typed ack, not dropped: the client learns it watches too many at once.
+        if (!socket.rooms.has(room) && customerRooms(socket.rooms) >= maxRooms) return reply({ ok: false, error: 'INVALID_INPUT' });
+        void socket.join(room);
         reply({ ok: true });
       } catch {
         reply({ ok: false, error: 'INVALID_INPUT' });
@@ -120,6 +164,9 @@ export function attachSocketServer(
   });
 
   const unsubscribe = [
+    deps.tokens.onRevoke((jti) => {
+      for (const socket of io.sockets.sockets.values()) if (socket.data.jti === jti) endSession(socket as never, 'signed-out');
+    }),
     deps.bus.subscribe('cs_timeline', (row) => {
       io.to(rooms.customer(row.customer_id)).emit('timeline:row', row);
     }),
@@ -192,6 +239,12 @@ export function attachSocketServer(
   const maxBytes = deps.maxBufferedBytes ?? 4 * 1024 * 1024;
   const sweep = setInterval(() => {
     for (const socket of io.sockets.sockets.values()) {
+      // A quiet socket is cut off when its session expires, not only at its next event.
+      const ended = socket.data.expiresAt !== undefined ? sessionEnded(socket.data) : null;
+      if (ended) {
+        endSession(socket as never, ended);
+        continue;
+      }
       const queue = (socket.conn as unknown as { writeBuffer?: { data?: unknown }[] }).writeBuffer ?? [];
       if (queue.length === 0) continue;
       let bytes = 0;
