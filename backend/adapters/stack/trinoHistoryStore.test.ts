@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/errors';
@@ -43,6 +44,7 @@ describe('TrinoHistoryStore without Trino', () => {
     const store = new TrinoHistoryStore({ url: `http://127.0.0.1:${port}` });
     await expect(store.timelinePage({ customerId: 'C0000001', limit: 5 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     await expect(store.timelineBetween('C0000001', 0, 1, 5)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(store.caseTimeline({ customerId: 'C0000001', limit: 5 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 
   it('answers UNAVAILABLE when Trino does not finish within the timeout', async () => {
@@ -55,6 +57,49 @@ describe('TrinoHistoryStore without Trino', () => {
       await expect(store.timelinePage({ customerId: 'C0000001', limit: 5 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     } finally {
       for (const s of sockets) s.destroy();
+      server.close();
+    }
+  });
+});
+
+describe('TrinoHistoryStore.caseTimeline on a stand-in Trino (its REST protocol, one answer)', () => {
+  it('queries vw_support_case_timeline with literal parameters and maps its columns to case rows', async () => {
+    const seen: { statement: string; prepared: string }[] = [];
+    const columns = ['customer_id', 'event_type', 'event_ms', 'case_ms', 'order_id', 'payment_id', 'shipment_id', 'status', 'amount_vnd', 'carrier', 'event_id'].map((name) => ({ name, type: 'varchar' }));
+    const t0 = Date.UTC(2026, 0, 2, 3, 4, 5, 678);
+    const server = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({ statement: body, prepared: decodeURIComponent(String(req.headers['x-trino-prepared-statement'] ?? '')) });
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          JSON.stringify({
+            id: 'q1',
+            infoUri: 'http://x/q1',
+            columns,
+            data: [['C0000001', 'payment.authorized', t0 + 60_000, t0, 'O1', 'P1', null, 'AUTHORIZED', 250000, null, 'e2']],
+            stats: { state: 'FINISHED' },
+          }),
+        );
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const store = new TrinoHistoryStore({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, schema: 'cs_test' });
+      const rows = await store.caseTimeline({ customerId: "C0000001'", limit: 51, before: { event_time: t0 + 120_000, event_type: 'order.created' }, caseId: 'C0000001:20260102T030405Z' });
+      expect(rows).toEqual([
+        { customer_id: 'C0000001', event_type: 'payment.authorized', event_time: t0 + 60_000, case_id: 'C0000001:20260102T030405Z', payload: { order_id: 'O1', payment_id: 'P1', status: 'AUTHORIZED', amount_vnd: '250000', event_id: 'e2' } },
+      ]);
+      const [q] = seen;
+      expect(q!.prepared).toContain('FROM "iceberg"."cs_test"."vw_support_case_timeline" WHERE customer_id = ?');
+      expect(q!.prepared).toContain('ORDER BY event_time DESC, event_type DESC LIMIT ?');
+      expect(q!.statement).toBe(
+        "EXECUTE cs360_q USING 'C0000001''', TIMESTAMP '2026-01-02 03:06:05.678', TIMESTAMP '2026-01-02 03:06:05.678', 'order.created', TIMESTAMP '2026-01-02 03:04:05.000', TIMESTAMP '2026-01-02 03:04:06.000', 51",
+      );
+      expect(await store.caseTimeline({ customerId: 'C0000001', limit: 5, caseId: 'not-a-case' })).toEqual([]);
+      expect(seen).toHaveLength(1);
+    } finally {
       server.close();
     }
   });
