@@ -9,6 +9,18 @@ import { defaultFilters, invalidRange, matchesFilters, timelineVariables, toggle
 import { appendPage, emptyRows, insertLive, type RowList } from '../features/timeline/timelineRows';
 
 export const TIMELINE_PAGE_SIZE = 200;
+/** While the history store is not answering, the first page is asked again after this, doubling up to the max. */
+export const PARTIAL_RETRY_MS = 5000;
+const PARTIAL_RETRY_MAX_MS = 30_000;
+
+type LiveListener = (item: TimelineItem) => void;
+const liveListeners = new Set<LiveListener>();
+
+/** Every live row of the open customer, before the filters: the case view refreshes on its own tickets' rows. */
+export function onLiveTimelineRow(listener: LiveListener): () => void {
+  liveListeners.add(listener);
+  return () => liveListeners.delete(listener);
+}
 
 interface TimelineState {
   customerId: string | null;
@@ -21,6 +33,8 @@ interface TimelineState {
   error: ApiError | null;
   loadingMore: boolean;
   moreError: ApiError | null;
+  /** The last page came from the serving store alone (the history store did not answer): recent events only. */
+  partial: boolean;
   open(customerId: string): void;
   close(): void;
   reload(): void;
@@ -34,20 +48,63 @@ interface TimelineState {
 
 /** Bumped on every reset, so a page for an older customer or older filters is dropped. */
 let generation = 0;
+let partialTimer: ReturnType<typeof setTimeout> | null = null;
+let partialDelay = PARTIAL_RETRY_MS;
+
+function stopPartialRetry(): void {
+  if (partialTimer) clearTimeout(partialTimer);
+  partialTimer = null;
+  partialDelay = PARTIAL_RETRY_MS;
+}
 
 export const useTimeline = create<TimelineState>()((set, get) => {
+  /**
+   * A partial answer (history store down or slow) is asked again from the top until a whole one
+   * comes back; that one replaces the list, so the older history appears and the banner goes
+   * by itself. Any reset (customer, filters) cancels the retry with the generation.
+   */
+  const schedulePartialRetry = (mine: number) => {
+    if (partialTimer) return;
+    partialTimer = setTimeout(() => {
+      partialTimer = null;
+      if (mine !== generation) return;
+      const { customerId, filters } = get();
+      if (!customerId) return;
+      gql(TimelineDocument, timelineVariables(customerId, filters, TIMELINE_PAGE_SIZE, null)).then(
+        (data) => {
+          if (mine !== generation) return;
+          if (data.timeline.partial) {
+            partialDelay = Math.min(partialDelay * 2, PARTIAL_RETRY_MAX_MS);
+            schedulePartialRetry(mine);
+            return;
+          }
+          stopPartialRetry();
+          const page = data.timeline.events.map(itemFromApi);
+          set({ list: appendPage(emptyRows(), page), cursor: data.timeline.nextCursor, hasMore: data.timeline.nextCursor !== null, partial: false, moreError: null });
+        },
+        () => {
+          if (mine === generation) schedulePartialRetry(mine);
+        },
+      );
+    }, partialDelay);
+  };
+
   const fetchPage = async (mine: number) => {
     const { customerId, filters, cursor } = get();
     if (!customerId) return;
     const data = await gql(TimelineDocument, timelineVariables(customerId, filters, TIMELINE_PAGE_SIZE, cursor));
     if (mine !== generation) return;
     const page = data.timeline.events.map(itemFromApi);
-    set((s) => ({ list: appendPage(s.list, page), cursor: data.timeline.nextCursor, hasMore: data.timeline.nextCursor !== null }));
+    const partial = data.timeline.partial === true;
+    set((s) => ({ list: appendPage(s.list, page), cursor: data.timeline.nextCursor, hasMore: data.timeline.nextCursor !== null, partial }));
+    if (partial) schedulePartialRetry(mine);
+    else stopPartialRetry();
   };
 
   const restart = () => {
     const mine = ++generation;
-    set({ list: emptyRows(), cursor: null, hasMore: false, status: 'loading', error: null, loadingMore: false, moreError: null });
+    stopPartialRetry();
+    set({ list: emptyRows(), cursor: null, hasMore: false, status: 'loading', error: null, loadingMore: false, moreError: null, partial: false });
     if (invalidRange(get().filters)) {
       set({ status: 'ready' });
       return;
@@ -77,6 +134,7 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     error: null,
     loadingMore: false,
     moreError: null,
+    partial: false,
     open(customerId) {
       if (get().customerId === customerId && get().status !== 'idle') return;
       set({ customerId, filters: defaultFilters(Date.now()) });
@@ -84,7 +142,8 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     },
     close() {
       generation++;
-      set({ customerId: null, list: emptyRows(), status: 'idle', cursor: null, hasMore: false, error: null, loadingMore: false, moreError: null });
+      stopPartialRetry();
+      set({ customerId: null, list: emptyRows(), status: 'idle', cursor: null, hasMore: false, error: null, loadingMore: false, moreError: null, partial: false });
     },
     reload: restart,
     async loadMore() {
@@ -106,7 +165,9 @@ export const useTimeline = create<TimelineState>()((set, get) => {
     receiveLive(row) {
       const s = get();
       const item: TimelineItem | null = itemFromLive(row, Date.now());
-      if (!item || item.customerId !== s.customerId || s.status !== 'ready') return;
+      if (!item || item.customerId !== s.customerId) return;
+      for (const listener of liveListeners) listener(item);
+      if (s.status !== 'ready') return;
       if (!matchesFilters(item, s.filters)) return;
       const list = insertLive(s.list, item, s.hasMore);
       if (list !== s.list) set({ list });

@@ -5,7 +5,7 @@ import type { CaseDetail } from '../../state/caseStore';
 import { NotesPanel } from '../notes/NotesPanel';
 import { TicketView } from './TicketView';
 
-export function CaseDetailView({ detail }: { detail: CaseDetail }) {
+export function CaseDetailView({ detail, activeTicketId }: { detail: CaseDetail; activeTicketId: string | null }) {
   const { t } = useTranslation();
   return (
     <section className="case-detail" data-testid="case-detail" data-case-id={detail.caseId}>
@@ -36,7 +36,7 @@ export function CaseDetailView({ detail }: { detail: CaseDetail }) {
         </div>
       ) : null}
       <h3>{t('cases.tickets')}</h3>
-      {detail.tickets.length === 0 ? <div className="muted small">{t('cases.noTickets')}</div> : detail.tickets.map((tk) => <TicketView key={tk.id} ticket={tk} />)}
+      {detail.tickets.length === 0 ? <div className="muted small">{t('cases.noTickets')}</div> : detail.tickets.map((tk) => <TicketView key={tk.id} ticket={tk} active={tk.id === activeTicketId} />)}
       <NotesPanel customerId={detail.caseId.slice(0, 8)} ticketId={detail.tickets[0]?.id ?? null} />
     </section>
   );

@@ -4,6 +4,7 @@ import { SegmentBadge } from '../../components/Badges';
 import { StarIcon } from '../../components/Icons';
 import { formatVnd } from '../../format/money';
 import type { CustomerView } from '../../state/customerStore';
+import { NewCaseButton } from './NewCaseButton';
 
 export function CustomerHeader({ customer }: { customer: CustomerView }) {
   const { t } = useTranslation();
@@ -20,6 +21,9 @@ export function CustomerHeader({ customer }: { customer: CustomerView }) {
           <SegmentBadge segment={customer.segment} />
         )}
         {customer.vip && customer.segment !== 'VIP' ? <SegmentBadge segment={customer.segment} /> : null}
+        <span className="c-title-end">
+          <NewCaseButton customer={customer} />
+        </span>
       </div>
       <dl className="c-facts">
         <div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton } from '../../components/Skeleton';
+import { useCaseActions } from '../../state/caseActionsStore';
 import { useCases } from '../../state/caseStore';
 import { useCustomer } from '../../state/customerStore';
 import { useLive } from '../../state/liveStore';
@@ -21,6 +22,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
     void useCustomer.getState().load(customerId);
     useTimeline.getState().open(customerId);
     useCases.getState().clear();
+    useCaseActions.getState().reset();
     useLive.getState().watch(customerId);
     return () => {
       useLive.getState().unwatch(customerId);

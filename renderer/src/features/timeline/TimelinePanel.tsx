@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
+import { RetryIcon } from '../../components/Icons';
 import { Skeleton } from '../../components/Skeleton';
 import { useTimeline } from '../../state/timelineStore';
 import { invalidRange } from './timelineFilters';
@@ -10,7 +11,7 @@ import { TimelineTable } from './TimelineTable';
 
 export function TimelinePanel({ onTicketRow }: { onTicketRow: (item: TimelineItem) => void }) {
   const { t } = useTranslation();
-  const { status, error, list, hasMore, filters, reload } = useTimeline();
+  const { status, error, list, hasMore, filters, reload, partial } = useTimeline();
   const count = list.rows.length;
 
   let body;
@@ -30,6 +31,12 @@ export function TimelinePanel({ onTicketRow }: { onTicketRow: (item: TimelineIte
         ) : null}
       </div>
       <TimelineFilterBar />
+      {partial && status === 'ready' ? (
+        <div className="tl-partial" role="status" data-testid="timeline-partial">
+          <RetryIcon size={14} className="tl-partial-icon" />
+          <span>{t('timeline.partial')}</span>
+        </div>
+      ) : null}
       <div className="tl-body-wrap">{body}</div>
     </section>
   );

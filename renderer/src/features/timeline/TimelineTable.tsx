@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
+import { useCaseActions } from '../../state/caseActionsStore';
 import { useTimeline } from '../../state/timelineStore';
 import type { TimelineItem } from './timelineItem';
 import { timelineColumns, timelineFeatures } from './timelineColumns';
@@ -89,7 +90,12 @@ export function TimelineTable({ rows, onTicketRow }: Props) {
   const last = items[items.length - 1]?.index ?? -1;
 
   const visible = useMemo(() => rows.slice(first, last + 1) as TimelineItem[], [rows, first, last]);
-  const columns = useMemo(() => timelineColumns((k, v) => t(k, v ?? {})), [t, i18n.language]);
+  // Agent names for assignment rows: the list the case panel loads (once); columns rebuild when it arrives.
+  const agents = useCaseActions((s) => s.agents);
+  const columns = useMemo(() => {
+    const names = new Map((agents ?? []).map((a) => [a.id, a.name]));
+    return timelineColumns((k, v) => t(k, v ?? {}), (id) => names.get(id));
+  }, [t, i18n.language, agents]);
   const table = useTable({ features: timelineFeatures, columns, data: visible, getRowId: (r) => r.key }, noState);
   const tableRows = table.getRowModel().rows;
 

@@ -1,7 +1,9 @@
 import { createColumnHelper, tableFeatures } from '@tanstack/react-table';
+import { LockIcon, PaperclipIcon } from '../../components/Icons';
 import { KindIcon } from '../../components/KindIcon';
 import { humanizeStatus, statusTone } from '../../format/statusTone';
 import { formatDateTime } from '../../format/time';
+import { attachmentNames, isInternalRow } from './timelineAttachments';
 import type { TimelineItem } from './timelineItem';
 import { rowStatus, summarize, type Translate } from './timelineSummary';
 
@@ -11,8 +13,8 @@ const helper = createColumnHelper<typeof timelineFeatures, TimelineItem>();
 
 export const eventTypeKey = (eventType: string): string => `events.${eventType.replace(/\./g, '_')}`;
 
-/** Rebuilt when the language changes: headers and cells translate through `t`. */
-export function timelineColumns(t: Translate) {
+/** Rebuilt when the language changes: headers and cells translate through `t`. `agentName` names agents in assignment rows. */
+export function timelineColumns(t: Translate, agentName?: (id: string) => string | undefined) {
   return helper.columns([
     helper.accessor('eventTime', {
       id: 'time',
@@ -36,10 +38,34 @@ export function timelineColumns(t: Translate) {
       id: 'summary',
       header: () => t('timeline.columns.summary'),
       cell: (info) => {
-        const text = summarize(info.row.original, t);
+        const item = info.row.original;
+        const text = summarize(item, t, agentName);
+        const files = attachmentNames(item.payload);
+        const internal = isInternalRow(item.payload);
+        if (files.length === 0 && !internal) {
+          return (
+            <span className="ellipsis" title={text}>
+              {text}
+            </span>
+          );
+        }
         return (
-          <span className="ellipsis" title={text}>
-            {text}
+          <span className="summary-cell">
+            {internal ? (
+              <span className="tl-internal" data-testid="timeline-internal" title={t('caseActions.internalLabel')}>
+                <LockIcon size={11} />
+                {t('caseActions.internalShort')}
+              </span>
+            ) : null}
+            <span className="ellipsis" title={text}>
+              {text}
+            </span>
+            {files.length > 0 ? (
+              <span className="tl-files" data-testid="timeline-attachments" data-count={files.length} title={files.join(', ')}>
+                <PaperclipIcon size={12} />
+                <span className="ellipsis">{files.length === 1 ? files[0] : t('caseActions.files', { count: files.length })}</span>
+              </span>
+            ) : null}
           </span>
         );
       },

@@ -12,6 +12,11 @@ const t: Translate = (key, vars) => {
     'summary.fraudScore': 'Risk score {{score}}',
     'author.CUSTOMER': 'Customer',
     'author.AGENT': 'Agent',
+    'summary.statusChange': '{{from}} → {{to}}',
+    'summary.assignedTo': 'Assigned to {{agent}}',
+    'summary.unassigned': 'Unassigned',
+    'status.pending': 'pending',
+    'status.open': 'open',
   };
   const text = texts[key] ?? key;
   return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars?.[k] ?? ''));
@@ -19,6 +24,15 @@ const t: Translate = (key, vars) => {
 const nb = (s: string) => s.replace(/\u00a0/g, ' ');
 
 describe('summarize', () => {
+  it('shows a status change from and to, translated, with the ticket', () => {
+    expect(summarize({ eventType: 'ticket.status_changed', payload: { ticket_id: 'abcdef123456', subject: 'Late', status: 'PENDING', previous_status: 'OPEN' } }, t)).toBe('Late · open → pending · #abcdef12');
+  });
+  it('names the agent a ticket was assigned to when known, and says when it was unassigned', () => {
+    const names = (id: string) => (id === 'agent-1' ? 'Lan' : undefined);
+    expect(summarize({ eventType: 'ticket.assigned', payload: { ticket_id: 'abcdef123456', subject: 'Late', assigned_agent_id: 'agent-1' } }, t, names)).toBe('Late · Assigned to Lan · #abcdef12');
+    expect(summarize({ eventType: 'ticket.assigned', payload: { ticket_id: 'abcdef123456', subject: 'Late', assigned_agent_id: 'agent-2-long-id' } }, t, names)).toBe('Late · Assigned to agent-2- · #abcdef12');
+    expect(summarize({ eventType: 'ticket.assigned', payload: { ticket_id: 'abcdef123456', subject: 'Late', assigned_agent_id: '' } }, t)).toBe('Late · Unassigned · #abcdef12');
+  });
   it('shows an order with its id, total in VND and item count', () => {
     expect(nb(summarize({ eventType: 'order.created', payload: { order_id: 'O-1', status: 'CREATED', total_vnd: '1234000', item_count: '3' } }, t))).toBe(
       'Order O-1 · 1.234.000 ₫ · 3 items',

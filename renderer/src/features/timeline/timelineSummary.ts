@@ -13,8 +13,10 @@ function fraudScore(raw: string | undefined): string | null {
   return n <= 1 ? n.toFixed(2) : String(Math.round(n));
 }
 
-/** One line an agent can scan: what happened, for how much, where it stands. */
-export function summarize(item: Pick<TimelineItem, 'eventType' | 'payload'>, t: Translate): string {
+const statusWord = (status: string, t: Translate): string => t(`status.${status.toLowerCase()}`, { defaultValue: status });
+
+/** One line an agent can scan: what happened, for how much, where it stands. `agentName` turns an agent id into a name when known. */
+export function summarize(item: Pick<TimelineItem, 'eventType' | 'payload'>, t: Translate, agentName?: (id: string) => string | undefined): string {
   const p = item.payload;
   switch (item.eventType) {
     case 'order.created':
@@ -39,6 +41,14 @@ export function summarize(item: Pick<TimelineItem, 'eventType' | 'payload'>, t: 
       return p.author_type ? `${t(`author.${p.author_type}`)}: ${p.message ?? ''}` : (p.message ?? '');
     case 'ticket.escalated':
       return join(p.subject, p.reason ? t('summary.reason', { reason: p.reason }) : null);
+    case 'ticket.status_changed':
+      return join(
+        p.subject,
+        p.previous_status ? t('summary.statusChange', { from: statusWord(p.previous_status, t), to: statusWord(p.status ?? '?', t) }) : null,
+        p.ticket_id ? `#${p.ticket_id.slice(0, 8)}` : null,
+      );
+    case 'ticket.assigned':
+      return join(p.subject, p.assigned_agent_id ? t('summary.assignedTo', { agent: agentName?.(p.assigned_agent_id) ?? p.assigned_agent_id.slice(0, 8) }) : t('summary.unassigned'), p.ticket_id ? `#${p.ticket_id.slice(0, 8)}` : null);
     case 'note.added':
       return p.body ?? '';
     case 'fraud.alert':
