@@ -82,6 +82,7 @@ async function endpoint(): Promise<NotesEndpoint | null> {
     return e;
   } catch {
     // Offline or backend down: the last endpoint we were given still names the same database.
+    reachable(false);
     try {
       const cached = localStorage.getItem(ENDPOINT_KEY);
       return cached ? (JSON.parse(cached) as NotesEndpoint) : null;
@@ -89,6 +90,12 @@ async function endpoint(): Promise<NotesEndpoint | null> {
       return null;
     }
   }
+}
+
+function reachable(ok: boolean): void {
+  const { phase } = useNotesSync.getState();
+  if (!ok && phase !== 'offline') useNotesSync.setState({ phase: 'offline' });
+  else if (ok && (phase === 'offline' || phase === 'starting')) useNotesSync.setState({ phase: 'syncing' });
 }
 
 function remoteFor(e: NotesEndpoint): Db {
@@ -100,7 +107,17 @@ function remoteFor(e: NotesEndpoint): Db {
       // Read per request: a renewed session token is used at once.
       const extra = e.auth === 'headers' ? e.headers : { ...authHeaders(), ...e.headers };
       for (const [k, v] of Object.entries(extra)) headers.set(k, v);
-      return fetch(url, { ...opts, headers });
+      return fetch(url, { ...opts, headers }).then(
+        (res) => {
+          reachable(true);
+          return res;
+        },
+        (err: unknown) => {
+          // The replicator retries by itself; the indicator says offline until a request gets through.
+          reachable(false);
+          throw err;
+        },
+      );
     },
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }
