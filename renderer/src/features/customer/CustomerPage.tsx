@@ -35,8 +35,18 @@ export function CustomerPage({ customerId }: { customerId: string }) {
   const openTicketRow = useCallback((item: TimelineItem) => {
     const cases = useCustomer.getState().customer?.cases ?? [];
     const hit = caseForEventTime(cases, item.eventTime);
-    if (hit) void useCases.getState().selectCase(hit.caseId);
-    else if (item.payload.ticket_id) void useCases.getState().selectTicket(item.payload.ticket_id);
+    const ticketId = item.payload.ticket_id;
+    // The clicked ticket is the one to work on; when its case does not list it, it opens alone.
+    if (ticketId) useCaseActions.getState().setActiveTicket(ticketId);
+    if (hit) {
+      void useCases
+        .getState()
+        .selectCase(hit.caseId)
+        .then(() => {
+          const s = useCases.getState();
+          if (ticketId && s.detail?.caseId === hit.caseId && !s.detail.tickets.some((tk) => tk.id === ticketId)) void s.selectTicket(ticketId);
+        });
+    } else if (ticketId) void useCases.getState().selectTicket(ticketId);
   }, []);
 
   if (status === 'error') {
