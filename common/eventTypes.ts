@@ -11,6 +11,8 @@ export const EVENT_TYPES = [
   'ticket.message',
   'ticket.escalated',
   'ticket.resolved',
+  'ticket.status_changed',
+  'ticket.assigned',
   'note.added',
   'fraud.alert',
 ] as const;

@@ -28,8 +28,10 @@ export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
  * order.*: order_id, status, total_vnd (order.created also items_json, item_count)
  * payment.*: payment_id, order_id, status, amount_vnd, method
  * shipment.status.changed: shipment_id, order_id, carrier, status, tracking_no
- * ticket.*: ticket_id, status, subject; ticket.message also author_type, message; escalated also agent_id, reason
- * note.added: note_id, agent_id, body
+ * ticket.*: ticket_id, status, subject; ticket.message also author_type, message; escalated also agent_id, reason;
+ *   status_changed also previous_status; assigned also assigned_agent_id ('' when unassigned) and previous_agent_id
+ * note.added: note_id, agent_id, body (an agent's internal note on a ticket also carries ticket_id and internal = 'true';
+ *   it is never a ticket.message, so no customer-facing view or first-response SLA counts it)
  * fraud.alert: alert_id, score, reason
  */
 export const REQUIRED_PAYLOAD_KEYS: Record<EventType, readonly string[]> = {
@@ -44,6 +46,8 @@ export const REQUIRED_PAYLOAD_KEYS: Record<EventType, readonly string[]> = {
   'ticket.message': ['ticket_id', 'author_type', 'message'],
   'ticket.escalated': ['ticket_id', 'status', 'reason'],
   'ticket.resolved': ['ticket_id', 'status'],
+  'ticket.status_changed': ['ticket_id', 'status', 'previous_status'],
+  'ticket.assigned': ['ticket_id', 'status', 'assigned_agent_id'],
   'note.added': ['note_id', 'agent_id', 'body'],
   'fraud.alert': ['alert_id', 'score', 'reason'],
 };

@@ -37,6 +37,17 @@ export const configSchema = z
       })
       .prefault({}),
     dataDir: z.string().min(1).default('data'),
+    /** The embedded object store (attachments under <dataDir>/objects, URLs signed and checked by the backend: backend/adapters/local/localObjectStore.ts). Size and type limits: stack.s3. */
+    objects: z
+      .object({
+        /** The origin browsers reach this backend at, for signed URLs; default http://127.0.0.1:<listening port>. */
+        publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+        /** HMAC secret of the signed URLs; generated per data dir when absent. */
+        secret: z.string().min(32).optional(),
+        /** Validity of upload and download URLs (at most 5 minutes). */
+        expirySeconds: z.coerce.number().int().min(10).max(300).default(300),
+      })
+      .prefault({}),
     auth: z
       .object({
         /** HMAC secret for session tokens; generated per data dir when absent. */

@@ -3,9 +3,10 @@ import { AppError } from '../../common/errors';
 import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/policy';
 import type { NotesSync } from '../ports/notesSync';
-import type { ObjectStore, PresignedUpload } from '../ports/objectStore';
+import type { ObjectEndpoint, ObjectStore, PresignedUpload } from '../ports/objectStore';
+import type { AttachmentMeta } from './caseActions/reply';
 import { uuidInput } from './inputs';
-import { parseBody } from './supportService';
+import { parseBody } from './parseBody';
 
 export interface AttachmentLimits {
   maxUploadBytes: number;
@@ -13,14 +14,26 @@ export interface AttachmentLimits {
 }
 
 /** Checks that a support case (ticket) exists and that the principal may read it; throws NOT_FOUND otherwise. */
-export type CaseLookup = (principal: Principal | null, caseId: string) => Promise<unknown>;
+export type CaseLookup = (principal: Principal | null, caseId: string) => Promise<{ assigned_agent_id: string | null }>;
 
-/** What an uploaded object's last key segment looks like: `<uuid>-<sanitised file name>` (S3ObjectStore). */
-const OBJECT_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[A-Za-z0-9._-]{1,100}$/;
+const HEX = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66);
+const NAME_CHAR = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x5f || c === 0x2d;
+
+/** What an uploaded object's last key segment looks like: `<uuid>-<sanitised file name>` (1..100 characters). */
+function isObjectName(s: string): boolean {
+  if (s.length < 38 || s.length > 137 || s[36] !== '-') return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok = i < 36 ? (i === 8 || i === 13 || i === 18 || i === 23 ? c === 0x2d : HEX(c)) : i === 36 || NAME_CHAR(c);
+    if (!ok) return false;
+  }
+  return true;
+}
 
 /**
  * Attachments of a support case through the Objects port (browser-direct presigned POST/GET), and the
- * signed-in agent's notes sync endpoint. Both ports are absent in embedded mode: UNAVAILABLE there.
+ * signed-in agent's notes sync endpoint. Embedded mode stores objects under the data dir
+ * (adapters/local/localObjectStore.ts); a port left unconfigured answers UNAVAILABLE.
  * Every object key is built or checked here against `cases/<caseId>/`, so a caller can never
  * presign a key of another case or an arbitrary one.
  */
@@ -54,10 +67,12 @@ export class AttachmentService {
 
   /** A presigned POST for one file of the case; S3 itself enforces the key, type and size (≤ the declared size). */
   async presignUpload(principal: Principal | null, rawCaseId: unknown, body: unknown): Promise<PresignedUpload> {
-    authorize(principal, 'attachments:write');
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'Sign in first');
     const caseId = uuidInput(rawCaseId, 'caseId');
     const input = parseBody(this.uploadSchema, body);
-    await this.caseLookup(principal, caseId);
+    // Uploading is part of replying: an AGENT only on tickets assigned to them.
+    const ticket = await this.caseLookup(principal, caseId);
+    authorize(principal, 'attachments:write', { ticketAssignee: ticket.assigned_agent_id });
     const objects = this.requireObjects();
     // The signed size range is the declared size, not the global maximum: a client lying about it is refused by S3.
     return this.unavailableOnFailure(() => objects.presignUpload({ caseId, fileName: input.fileName, contentType: input.contentType, maxBytes: input.size }));
@@ -68,12 +83,34 @@ export class AttachmentService {
     authorize(principal, 'attachments:read');
     const caseId = uuidInput(rawCaseId, 'caseId');
     const prefix = `cases/${caseId}/`;
-    if (typeof rawKey !== 'string' || !rawKey.startsWith(prefix) || !OBJECT_NAME.test(rawKey.slice(prefix.length)) || rawKey.includes('..')) {
+    if (typeof rawKey !== 'string' || !rawKey.startsWith(prefix) || !isObjectName(rawKey.slice(prefix.length))) {
       throw new AppError('INVALID_INPUT', `key must be an attachment key of case ${caseId} (${prefix}…)`, { field: 'key' });
     }
     await this.caseLookup(principal, caseId);
     const objects = this.requireObjects();
     return this.unavailableOnFailure(() => objects.presignDownload(rawKey));
+  }
+
+  /**
+   * The files of a reply: every key must be an uploaded object of this ticket (its prefix, and
+   * present in the store), described for the message. INVALID_INPUT otherwise.
+   */
+  async describeKeys(ticketId: string, keys: string[]): Promise<AttachmentMeta[]> {
+    const objects = this.requireObjects();
+    const prefix = `cases/${ticketId}/`;
+    const out: AttachmentMeta[] = [];
+    for (const key of keys) {
+      if (!key.startsWith(prefix) || !isObjectName(key.slice(prefix.length))) throw new AppError('INVALID_INPUT', `attachmentKeys: ${key.slice(0, 120)} is not an attachment of ticket ${ticketId}`, { field: 'attachmentKeys' });
+      const found = await this.unavailableOnFailure(() => objects.stat(key));
+      if (!found) throw new AppError('INVALID_INPUT', `attachmentKeys: nothing was uploaded under ${key.slice(0, 120)}`, { field: 'attachmentKeys' });
+      out.push({ key, fileName: key.slice(prefix.length + 37), contentType: found.contentType, size: found.size });
+    }
+    return out;
+  }
+
+  /** The upload/download endpoint the backend serves itself (embedded object store); null with S3. */
+  objectEndpoint(): ObjectEndpoint | null {
+    return this.objects?.endpoint ?? null;
   }
 
   /** Where the signed-in user's PouchDB replicates their notes (their own database). */
@@ -85,7 +122,7 @@ export class AttachmentService {
   }
 
   private requireObjects(): ObjectStore {
-    if (!this.objects) throw new AppError('UNAVAILABLE', 'attachments need stack mode (S3)', { reason: 'OBJECTS_NOT_CONFIGURED' });
+    if (!this.objects) throw new AppError('UNAVAILABLE', 'no object store is configured', { reason: 'OBJECTS_NOT_CONFIGURED' });
     return this.objects;
   }
 

@@ -1,76 +1,44 @@
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { AppError } from '../../common/errors';
-import { CUSTOMER_ID } from '../../common/ids';
-import { SCHEMA_VERSION, type EventEnvelope } from '../../common/events';
 import type { Principal } from '../auth/principal';
 import { authorize } from '../auth/policy';
 import type { CaseStore } from '../ports/caseStore';
 import type { EventBus } from '../ports/eventBus';
-import type { AgentWorkload, ConversationRecord, TicketRecord, TicketStore } from '../ports/ticketStore';
+import type { AgentRecord, AgentWorkload, ConversationRecord, TicketRecord, TicketStore } from '../ports/ticketStore';
 import { uuidInput } from './inputs';
 import type { TicketView } from './caseService';
 import type { TimelinePage, TimelineService } from './timelineService';
 import type { SupportMetrics } from './supportMetrics';
+import { assign } from './caseActions/assign';
+import type { CaseActionDeps } from './caseActions/context';
+import { createCase } from './caseActions/createCase';
+import { escalate } from './caseActions/escalate';
+import { reply, type AttachmentResolver } from './caseActions/reply';
+import { setStatus } from './caseActions/setStatus';
 
-export const ticketCreateSchema = z
-  .object({
-    customerId: z.string().regex(CUSTOMER_ID, 'must look like C0001234'),
-    subject: z.string().trim().min(3).max(200),
-    message: z.string().trim().min(1).max(10_000),
-    channel: z.enum(['EMAIL', 'CHAT', 'PHONE', 'ZALO', 'FACEBOOK']).default('PHONE'),
-    priority: z.enum(['LOW', 'NORMAL', 'HIGH', 'URGENT']).default('NORMAL'),
-  })
-  .strict();
-export const messageCreateSchema = z.object({ message: z.string().trim().min(1).max(10_000) }).strict();
-export const escalateSchema = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
+export { parseBody } from './parseBody';
+export { ticketCreateSchema } from './caseActions/createCase';
+export { escalateSchema } from './caseActions/escalate';
 
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body ?? {});
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const field = issue?.path.join('.') || 'body';
-    throw new AppError('INVALID_INPUT', `${field}: ${issue?.message ?? 'invalid'}`, { field });
-  }
-  return r.data;
-}
-
-/** The seed-002 support use cases behind the REST endpoints (and the postMessage mutation). */
+/**
+ * The support use cases behind the seed-002 REST endpoints and the case-action mutations. Each
+ * action lives in caseActions/ (one file per use case); this class holds their dependencies.
+ */
 export class SupportService {
+  private readonly deps: CaseActionDeps;
+
   constructor(
     private readonly tickets: TicketStore,
-    private readonly cases: CaseStore,
-    private readonly bus: EventBus,
+    cases: CaseStore,
+    bus: EventBus,
     private readonly timeline: TimelineService,
-    private readonly metrics: SupportMetrics,
-    private readonly now: () => number = Date.now,
-  ) {}
+    metrics: SupportMetrics,
+    now: () => number = Date.now,
+  ) {
+    this.deps = { tickets, cases, bus, timeline, metrics, now };
+  }
 
-  async createCase(principal: Principal | null, body: unknown): Promise<TicketView> {
-    const who = authorize(principal, 'ticket:create');
-    const input = parseBody(ticketCreateSchema, body);
-    if (!(await this.cases.getCustomer(input.customerId))) throw new AppError('NOT_FOUND', `No customer ${input.customerId}`, { customerId: input.customerId });
-    const at = this.now();
-    const ticket: TicketRecord = {
-      ticket_id: randomUUID(),
-      customer_id: input.customerId,
-      subject: input.subject,
-      status: 'OPEN',
-      priority: input.priority,
-      channel: input.channel,
-      assigned_agent_id: who.role === 'AGENT' ? who.id : null,
-      created_at: at,
-      updated_at: at,
-      first_response_at: null,
-    };
-    await this.tickets.createTicket(ticket);
-    const first = await this.tickets.addMessage(message(ticket.ticket_id, 'CUSTOMER', input.message, at));
-    await this.tickets.recordActivity({ agent_id: who.id, ticket_id: ticket.ticket_id, action: 'TICKET_CREATED', at });
-    this.metrics.ticketCreated(ticket.channel);
-    await this.bus.publish('support.case.opened', { ticket_id: ticket.ticket_id, customer_id: ticket.customer_id, opened_at: at, channel: ticket.channel }, ticket.customer_id);
-    await this.publish(ticket, 'ticket.opened', at, { status: 'OPEN', subject: ticket.subject, priority: ticket.priority, channel: ticket.channel });
-    await this.publish(ticket, 'ticket.message', at + 1, { author_type: 'CUSTOMER', message: input.message, conversation_id: first.conversation_id });
-    return { ...ticket, messages: [first] };
+  createCase(principal: Principal | null, body: unknown): Promise<TicketView> {
+    return createCase(this.deps, principal, body);
   }
 
   async getCase(principal: Principal | null, rawTicketId: unknown, includeTimeline: boolean): Promise<TicketView & { timeline?: TimelinePage }> {
@@ -83,42 +51,45 @@ export class SupportService {
     return { ...ticket, messages, timeline };
   }
 
-  async postMessage(principal: Principal | null, rawTicketId: unknown, body: unknown): Promise<ConversationRecord> {
-    const who = authorize(principal, 'message:write');
-    const ticket = await this.requireTicket(uuidInput(rawTicketId, 'ticket_id'));
-    const input = parseBody(messageCreateSchema, body);
-    const at = this.now();
-    const m = await this.tickets.addMessage({ ...message(ticket.ticket_id, 'AGENT', input.message, at), metadata: { agent_id: who.id } });
-    if (ticket.first_response_at === null) this.metrics.firstResponse((at - ticket.created_at) / 1000);
-    await this.tickets.recordActivity({ agent_id: who.id, ticket_id: ticket.ticket_id, action: 'MESSAGE_SENT', at });
-    await this.publish(ticket, 'ticket.message', at, { author_type: 'AGENT', message: input.message, conversation_id: m.conversation_id, agent_id: who.id });
-    return m;
+  /** seed 002 POST /support/cases/{id}/messages and the older postMessage mutation: an agent reply without files. */
+  postMessage(principal: Principal | null, rawTicketId: unknown, body: unknown): Promise<ConversationRecord> {
+    const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
+    if (typeof body === 'object' && body !== null && Object.keys(body).some((k) => k !== 'message')) {
+      const extra = Object.keys(body).find((k) => k !== 'message');
+      throw new AppError('INVALID_INPUT', `${extra}: unrecognized key`, { field: extra });
+    }
+    return reply(this.deps, principal, { ticketId: rawTicketId, message });
   }
 
-  /** Escalates a ticket: status ESCALATED, the agent's activity, and ticket.escalated on cs.events (the pipeline raises TICKET_ESCALATED). */
-  async escalate(principal: Principal | null, rawTicketId: unknown, body: unknown): Promise<TicketRecord> {
-    const who = authorize(principal, 'message:write');
-    const ticket = await this.requireTicket(uuidInput(rawTicketId, 'ticket_id'));
-    const input = parseBody(escalateSchema, body);
-    if (ticket.status === 'RESOLVED' || ticket.status === 'CLOSED') throw new AppError('INVALID_INPUT', `Ticket ${ticket.ticket_id} is ${ticket.status}`, { field: 'ticket_id' });
-    const at = this.now();
-    await this.tickets.updateTicketStatus(ticket.ticket_id, 'ESCALATED', at);
-    await this.tickets.recordActivity({ agent_id: who.id, ticket_id: ticket.ticket_id, action: 'TICKET_ESCALATED', at, details: { reason: input.reason } });
-    const escalated: TicketRecord = { ...ticket, status: 'ESCALATED', updated_at: at };
-    await this.publish(escalated, 'ticket.escalated', at, {
-      reason: input.reason,
-      priority: ticket.priority,
-      agent_id: ticket.assigned_agent_id ?? '',
-      escalated_by: who.id,
-    });
-    return escalated;
+  /** An agent reply or internal note, with files already uploaded for this ticket (resolveAttachments checks them). */
+  reply(principal: Principal | null, body: unknown, resolveAttachments?: AttachmentResolver): Promise<ConversationRecord> {
+    return reply(this.deps, principal, body, resolveAttachments);
+  }
+
+  setStatus(principal: Principal | null, body: unknown): Promise<TicketRecord> {
+    return setStatus(this.deps, principal, body);
+  }
+
+  assign(principal: Principal | null, body: unknown): Promise<TicketRecord> {
+    return assign(this.deps, principal, body);
+  }
+
+  /** SP-05: see caseActions/escalate.ts. */
+  escalate(principal: Principal | null, rawTicketId: unknown, body: unknown): Promise<TicketRecord> {
+    return escalate(this.deps, principal, rawTicketId, body);
+  }
+
+  /** Agents a ticket can be assigned to (ANALYSTs are not). */
+  async assignableAgents(principal: Principal | null): Promise<AgentRecord[]> {
+    authorize(principal, 'agents:read');
+    return (await this.tickets.listAgents()).filter((a) => a.role !== 'ANALYST');
   }
 
   async workload(principal: Principal | null, rawAgentId: unknown): Promise<AgentWorkload> {
     const agentId = uuidInput(rawAgentId, 'agent_id');
     authorize(principal, 'workload:read', { ownerAgentId: agentId });
     if (!(await this.tickets.getAgent(agentId))) throw new AppError('NOT_FOUND', `No agent ${agentId}`, { agent_id: agentId });
-    return this.tickets.agentWorkload(agentId, this.now());
+    return this.tickets.agentWorkload(agentId, Date.now());
   }
 
   private async requireTicket(id: string): Promise<TicketRecord> {
@@ -126,21 +97,4 @@ export class SupportService {
     if (!t) throw new AppError('NOT_FOUND', `No ticket ${id}`, { ticket_id: id });
     return t;
   }
-
-  private publish(ticket: TicketRecord, type: EventEnvelope['type'], at: number, extra: Record<string, string>): Promise<void> {
-    const event: EventEnvelope = {
-      id: `${type}-${randomUUID()}`,
-      type,
-      customer_id: ticket.customer_id,
-      event_time: new Date(at).toISOString(),
-      source: 'support.tickets',
-      payload: { ticket_id: ticket.ticket_id, status: ticket.status, subject: ticket.subject, ...extra },
-      schema_version: SCHEMA_VERSION,
-    };
-    return this.bus.publish('cs.events', event, ticket.customer_id);
-  }
-}
-
-function message(ticketId: string, author: ConversationRecord['author_type'], text: string, at: number): ConversationRecord {
-  return { conversation_id: randomUUID(), ticket_id: ticketId, author_type: author, message: text, created_at: at, attachment_uri: null, sentiment: null, metadata: null };
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/schema';
 import type { Logger } from '../../logger';
@@ -5,11 +7,23 @@ import type { NotesSync } from '../../ports/notesSync';
 import type { ObjectStore } from '../../ports/objectStore';
 import { InProcessBus } from './inProcessBus';
 import { LruCache } from '../local/lruCache';
+import { LocalObjectStore } from '../local/localObjectStore';
 import { openPgliteTicketStore } from './pgliteTicketStore';
 import { openServingDb } from '../local/servingDb';
 import { SqliteAnalyticsStore } from './sqliteAnalyticsStore';
 import { SqliteCaseStore } from './sqliteCaseStore';
 import { SqliteHistoryStore } from '../local/sqliteHistoryStore';
+
+/** The signing key of the embedded object store: configured, or generated once per data dir (like the session secret). */
+function objectsSecret(config: AppConfig): string {
+  if (config.objects.secret) return config.objects.secret;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'objects.secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
 
 /** Opens every embedded engine under config.dataDir. Nothing here needs a service or a network. */
 export async function openEmbeddedAdapters(config: AppConfig, log: Logger) {
@@ -27,8 +41,14 @@ export async function openEmbeddedAdapters(config: AppConfig, log: Logger) {
     analytics: new SqliteAnalyticsStore(db, tickets.client),
     bus,
     cache,
-    // No embedded object store or CouchDB-protocol server yet: attachments and notes sync answer UNAVAILABLE.
-    objects: null as ObjectStore | null,
+    // Attachments: files under <dataDir>/objects behind URLs the backend signs and serves (/objects/*).
+    objects: new LocalObjectStore({
+      root: join(config.dataDir, 'objects'),
+      secret: objectsSecret(config),
+      origin: config.objects.publicUrl,
+      expirySeconds: config.objects.expirySeconds,
+      maxUploadBytes: config.stack.s3.maxUploadBytes,
+    }) as ObjectStore | null,
     notesSync: null as NotesSync | null,
     async close() {
       await bus.close();

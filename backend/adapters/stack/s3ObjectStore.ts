@@ -3,13 +3,17 @@ import {
   CreateBucketCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
   PutBucketLifecycleConfigurationCommand,
   S3Client,
   type LifecycleRule,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStore, PresignedUpload } from '../../ports/objectStore';
+import type { ObjectStore, PresignedUpload, StoredObject } from '../../ports/objectStore';
+import { sanitiseFileName } from '../local/fileName';
+
+export { sanitiseFileName };
 
 export const DEFAULT_S3 = {
   endpoint: 'http://127.0.0.1:59000',
@@ -41,30 +45,6 @@ export interface S3ObjectStoreOptions {
 const CASE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const CONTENT_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
 
-/**
- * A file name safe in an object key and a Content-Disposition header: the last path segment only,
- * Vietnamese/Latin diacritics folded to ASCII (đ → d), everything outside [A-Za-z0-9._-] to "_",
- * no leading dots (no hidden files, no "..") and at most 100 characters, keeping the extension.
- */
-export function sanitiseFileName(name: string): string {
-  const last = name.split(/[/\\]/).pop() ?? '';
-  let s = last
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/_{2,}/g, '_')
-    .replace(/^[._-]+/, '')
-    .replace(/[_-]+$/, '');
-  if (s.length > 100) {
-    const dot = s.lastIndexOf('.');
-    const ext = dot > 0 && s.length - dot <= 16 ? s.slice(dot) : '';
-    s = s.slice(0, 100 - ext.length) + ext;
-  }
-  return s || 'file';
-}
-
 /** The key prefix every object of a case lives under. */
 export const caseKeyPrefix = (caseId: string) => `cases/${caseId}/`;
 
@@ -78,7 +58,11 @@ export const caseKeyPrefix = (caseId: string) => `cases/${caseId}/`;
  */
 export class S3ObjectStore implements ObjectStore {
   readonly bucket: string;
+  /** The browser-facing origin of signed URLs (the desktop CSP allows exactly this one). */
+  readonly browserOrigin: string;
   private readonly signer: S3Client;
+  /** Requests the backend itself sends (HEAD of an uploaded object), to the internal endpoint. */
+  private readonly client: S3Client;
   private readonly expiry: number;
 
   constructor(options: S3ObjectStoreOptions = {}) {
@@ -87,6 +71,20 @@ export class S3ObjectStore implements ObjectStore {
     if (!(this.expiry > 0)) throw new Error('expirySeconds must be positive');
     // Signing is offline: this client never sends a request, it only needs the browser-facing host.
     this.signer = s3Client({ ...options, endpoint: options.publicEndpoint ?? options.endpoint });
+    this.client = s3Client(options);
+    this.browserOrigin = new URL(options.publicEndpoint ?? options.endpoint ?? DEFAULT_S3.endpoint).origin;
+  }
+
+  async stat(key: string): Promise<StoredObject | null> {
+    if (!key.startsWith('cases/') || key.includes('..') || key.includes('//')) return null;
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: head.ContentLength ?? 0, contentType: head.ContentType ?? 'application/octet-stream' };
+    } catch (e) {
+      const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 404) return null;
+      throw e;
+    }
   }
 
   async presignUpload(input: { caseId: string; fileName: string; contentType: string; maxBytes: number }): Promise<PresignedUpload> {
@@ -112,7 +110,8 @@ export class S3ObjectStore implements ObjectStore {
 
   async presignDownload(key: string): Promise<{ url: string; expiresAt: number }> {
     if (!key.startsWith('cases/') || key.includes('..') || key.includes('//')) throw new Error(`not an attachment key: ${JSON.stringify(key)}`);
-    const name = key.slice(key.lastIndexOf('/') + 1).replace(/^[0-9a-f-]{36}-/, '');
+    const last = key.slice(key.lastIndexOf('/') + 1);
+    const name = last.length > 37 && last[36] === '-' ? last.slice(37) : last;
     const expiresAt = Date.now() + this.expiry * 1000;
     const url = await getSignedUrl(this.signer, new GetObjectCommand({ Bucket: this.bucket, Key: key, ResponseContentDisposition: `attachment; filename="${sanitiseFileName(name)}"` }), {
       expiresIn: this.expiry,

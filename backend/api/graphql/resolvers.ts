@@ -1,6 +1,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { kindOf } from '../../../common/events';
 import { AppError } from '../../../common/errors';
+import type { AttachmentMeta } from '../../services/caseActions/reply';
 import type { Resolvers } from './generated';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -36,6 +37,11 @@ export const resolvers: Resolvers = {
     case: (_, { caseId }, { principal, services }) => services.cases.get(principal, caseId),
     ticket: async (_, { id }, { principal, services }) => services.support.getCase(principal, id, false),
     seedStatus: (_, __, { services }) => services.seedStatus(),
+    agents: async (_, __, { principal, services }) => (await services.support.assignableAgents(principal)).map((a) => ({ id: a.agent_id, name: a.full_name, role: a.role })),
+    attachmentUrl: async (_, { ticketId, key }, { principal, services }) => {
+      const link = await services.attachments.presignDownload(principal, ticketId, key);
+      return { url: link.url, expiresAt: iso(link.expiresAt) };
+    },
     slaReport: (_, { filter, groupBy }, { principal, services }) => services.sla.report(principal, filter, groupBy),
     slaCases: (_, { filter, drill, first }, { principal, services }) => services.sla.cases(principal, filter, drill, first),
     slaAtRisk: (_, { filter, first }, { principal, services }) => services.sla.atRisk(principal, filter, first),
@@ -43,6 +49,15 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     postMessage: (_, { ticketId, message }, { principal, services }) => services.support.postMessage(principal, ticketId, { message }),
+    createCase: (_, { input }, { principal, services }) => services.support.createCase(principal, input),
+    reply: (_, { input }, { principal, services }) => services.support.reply(principal, input, (ticketId, keys) => services.attachments.describeKeys(ticketId, keys)),
+    setTicketStatus: (_, { ticketId, status }, { principal, services }) => services.support.setStatus(principal, { ticketId, status }),
+    assignTicket: (_, { ticketId, agentId }, { principal, services }) => services.support.assign(principal, { ticketId, agentId }),
+    escalateTicket: (_, { ticketId, reason }, { principal, services }) => services.support.escalate(principal, ticketId, { reason }),
+    requestUpload: async (_, { ticketId, fileName, contentType, size }, { principal, services }) => {
+      const grant = await services.attachments.presignUpload(principal, ticketId, { fileName, contentType, size });
+      return { url: grant.url, fields: grant.fields, key: grant.key, expiresAt: iso(grant.expiresAt), maxBytes: size };
+    },
   },
   CustomerHit: {
     id: (h) => h.customer_id,
@@ -73,6 +88,8 @@ export const resolvers: Resolvers = {
     id: (t) => t.ticket_id,
     customerId: (t) => t.customer_id,
     assignedAgentId: (t) => t.assigned_agent_id,
+    orderId: (t) => t.order_id ?? null,
+    priorityHint: (t) => t.priority_hint ?? null,
     createdAt: (t) => iso(t.created_at),
     updatedAt: (t) => iso(t.updated_at),
     // Loaded with the ticket where the service already has them (case panel); fetched otherwise.
@@ -82,6 +99,9 @@ export const resolvers: Resolvers = {
     id: (m) => m.conversation_id,
     authorType: (m) => m.author_type,
     createdAt: (m) => iso(m.created_at),
+    internal: (m) => m.metadata?.internal === true,
+    agentId: (m) => (m.author_type === 'AGENT' && typeof m.metadata?.agent_id === 'string' ? m.metadata.agent_id : null),
+    attachments: (m) => (Array.isArray(m.metadata?.attachments) ? (m.metadata.attachments as AttachmentMeta[]) : []),
   },
   SlaReport: {
     generatedAt: (r) => iso(r.generatedAt),

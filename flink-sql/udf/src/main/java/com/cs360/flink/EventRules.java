@@ -37,6 +37,8 @@ final class EventRules {
       "ticket.message",
       "ticket.escalated",
       "ticket.resolved",
+      "ticket.status_changed",
+      "ticket.assigned",
       "note.added",
       "fraud.alert");
 
@@ -54,6 +56,8 @@ final class EventRules {
       Map.entry("ticket.message", List.of("ticket_id", "author_type", "message")),
       Map.entry("ticket.escalated", List.of("ticket_id", "status", "reason")),
       Map.entry("ticket.resolved", List.of("ticket_id", "status")),
+      Map.entry("ticket.status_changed", List.of("ticket_id", "status", "previous_status")),
+      Map.entry("ticket.assigned", List.of("ticket_id", "status", "assigned_agent_id")),
       Map.entry("note.added", List.of("note_id", "agent_id", "body")),
       Map.entry("fraud.alert", List.of("alert_id", "score", "reason")));
 
