@@ -77,9 +77,9 @@ describe('bad input over REST', () => {
     expectClean(r.text);
   });
 
-  it('refuses a body over the size limit without crashing', async () => {
+  it('refuses a body over the size limit with 413 without crashing', async () => {
     const r = await rest(t.baseUrl, token, 'POST', '/support/cases', { customerId: 'C0000001', subject: 'abc', message: 'x'.repeat(300_000) });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(413);
     expect(r.json.error?.code).toBe('INVALID_INPUT');
   });
 

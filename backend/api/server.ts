@@ -17,6 +17,7 @@ import { registerAuthRoutes } from './rest/authRoutes';
 import { cspSourcesFromConfig } from './security/cspSources';
 import { securityHeaders } from './security/headers';
 import { hostAllowed } from './security/hostAllowlist';
+import { localSignInAllowed } from './security/localSignIn';
 import { startMetricsListener } from './security/metricsListener';
 import { onlySeedFields } from './security/queryScan';
 import { decodedPath } from './security/requestPath';
@@ -60,7 +61,13 @@ const refuse = (reply: FastifyReply, err: unknown) => {
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const app: FastifyInstance = Fastify({ loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 256 * 1024, routerOptions: { maxParamLength: 300 } });
+  const app: FastifyInstance = Fastify({ loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 256 * 1024, routerOptions: { maxParamLength: 300 },
+    // A path the router cannot decode (`/api/%zz`) gets the typed body too, not Fastify's own.
+    frameworkErrors: (err, _req, reply) => {
+      const mapped = mapError(err);
+      void (reply as unknown as FastifyReply).code(mapped.status).send(err.code === 'FST_ERR_BAD_URL' ? { error: { code: 'INVALID_INPUT', message: 'The request path is malformed' } } : mapped.body);
+    },
+  });
   app.decorateRequest('principal', null);
   app.decorateRequest('authSession', null);
   const routeList: string[] = [];
@@ -133,7 +140,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.get('/health', async () => deps.health());
   app.get('/metrics', async (_, reply) => reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics()));
-  registerAuthRoutes(app, deps.services, deps.tokens, { localSignIn: config.mode === 'embedded' && !config.auth.oidc.issuer });
+  registerAuthRoutes(app, deps.services, deps.tokens, { localSignIn: localSignInAllowed(config) });
   const ensureReady = () => {
     const seed = deps.services.seedStatus();
     if (seed.phase !== 'ready') throw new AppError('UNAVAILABLE', `Demo data is being prepared (${Math.round(seed.fraction * 100)}%)`, { phase: seed.phase });

@@ -75,6 +75,9 @@ export async function registerGraphQL(
         const inner = (e.originalError as { errors?: unknown } | undefined)?.errors;
         return Array.isArray(inner) ? (inner as GraphQLError[]) : [e as GraphQLError];
       });
+      // A body over the limit reaches here through mercurius' route error handler, wrapped in a GraphQLError.
+      const tooLarge = flat.some((e) => (e.originalError as { code?: unknown } | undefined)?.code === 'FST_ERR_CTP_BODY_TOO_LARGE');
+      if (tooLarge) return { statusCode: 413, response: { data: null, errors: [{ message: 'Request body is too large', extensions: { code: 'INVALID_INPUT', details: { limit: 'bodyBytes' } } }] } };
       const errors = flat.map((e) => formatOne(e, deps.log));
       const hasData = execution.data !== undefined && execution.data !== null;
       return { statusCode: hasData ? 200 : statusWithoutData(errors), response: { data: execution.data ?? null, errors } };

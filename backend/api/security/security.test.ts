@@ -7,6 +7,7 @@ import { enforceCostLimits, operationCost } from './costLimit';
 import { cspSourcesFromConfig } from './cspSources';
 import { contentSecurityPolicy, securityHeaders } from './headers';
 import { hostAllowed, hostName } from './hostAllowlist';
+import { localSignInAllowed } from './localSignIn';
 import { bracketDepth, onlySeedFields } from './queryScan';
 import { decodedPath } from './requestPath';
 import { cleanText, findBadText } from './textInput';
@@ -130,5 +131,13 @@ describe('security headers', () => {
     expect(contentSecurityPolicy(cspSourcesFromConfig(configSchema.parse({})))).toBe(csp);
     expect(contentSecurityPolicy({ objectStoreOrigin: 'javascript:alert(1)' })).toBe(csp);
     expect(securityHeaders()).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+  });
+});
+
+describe('passwordless demo sign-in', () => {
+  it('exists only in embedded mode without an IdP', () => {
+    expect(localSignInAllowed(configSchema.parse({}))).toBe(true);
+    expect(localSignInAllowed(configSchema.parse({ mode: 'stack' }))).toBe(false);
+    expect(localSignInAllowed(configSchema.parse({ auth: { oidc: { issuer: 'https://idp.example/realms/cs360' } } }))).toBe(false);
   });
 });

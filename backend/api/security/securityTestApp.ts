@@ -38,13 +38,13 @@ export interface RawResponse {
  * One HTTP request with the path sent exactly as given (fetch would normalise `/%67raphql`) and any
  * Host header (fetch forbids setting it).
  */
-export function raw(port: number, method: string, path: string, opts: { headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {}): Promise<RawResponse> {
+export function raw(port: number, method: string, path: string, opts: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {}): Promise<RawResponse> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...(opts.body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(opts.body) } : {}), ...opts.headers };
     const req = request({ host: '127.0.0.1', port, method, path, headers, timeout: opts.timeoutMs ?? 30_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      const chunks: Uint8Array[] = [];
+      res.on('data', (c: Uint8Array) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         let json: RawResponse['json'];
