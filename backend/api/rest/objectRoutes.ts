@@ -49,14 +49,10 @@ export function registerObjectRoutes(app: FastifyInstance, endpoint: ObjectEndpo
     });
   });
 
-  app.get('/objects/*', async (req, reply) => {
-    const raw = (req.params as { '*': string })['*'];
-    let key: string;
-    try {
-      key = raw.split('/').map(decodeURIComponent).join('/');
-    } catch {
-      return s3Error(reply, 400, 'InvalidURI', 'Could not parse the specified URI.');
-    }
+  // Keys are exactly cases/<caseId>/<uuid>-<name> (the router decodes each segment).
+  app.get('/objects/cases/:caseId/:name', async (req, reply) => {
+    const { caseId, name } = req.params as { caseId: string; name: string };
+    const key = `cases/${caseId}/${name}`;
     const found = await endpoint.openDownload(key, req.query as Record<string, string | undefined>);
     if (!found.object) return s3Error(reply, found.status, found.status === 404 ? 'NoSuchKey' : 'AccessDenied', found.message ?? 'refused');
     return reply
