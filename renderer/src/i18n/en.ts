@@ -29,6 +29,8 @@ export const en: Resources = {
     empty: 'There are no demo agents yet.',
     expired: 'Your session has expired. Please sign in again.',
     signingIn: 'Signing in…',
+    demoBadge: 'Embedded demo',
+    demoNotice: 'Passwordless demo sign-in: only in the embedded demo. Deployments sign in through the company identity provider.',
   },
   search: {
     searching: 'Searching…',

@@ -28,6 +28,8 @@ export const vi = {
     empty: 'Chưa có nhân viên demo nào.',
     expired: 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
     signingIn: 'Đang đăng nhập…',
+    demoBadge: 'Bản demo nhúng',
+    demoNotice: 'Đăng nhập demo không cần mật khẩu: chỉ có trong bản demo nhúng. Bản triển khai đăng nhập qua nhà cung cấp định danh của công ty.',
   },
   search: {
     searching: 'Đang tìm…',

@@ -52,8 +52,17 @@ export function SignInScreen() {
           </div>
           <LanguageSwitch />
         </div>
-        <h1>{t('signin.title')}</h1>
+        <h1>
+          {t('signin.title')}{' '}
+          <span className="badge badge-demo" data-testid="signin-demo-badge">
+            {t('signin.demoBadge')}
+          </span>
+        </h1>
         <p className="muted">{t('signin.subtitle')}</p>
+        {/* The picker is the embedded demo's only: the backend refuses it in stack mode or with an IdP. */}
+        <p className="muted small" data-testid="signin-demo-notice">
+          {t('signin.demoNotice')}
+        </p>
         {expired ? <div className="notice notice-warn">{t('signin.expired')}</div> : null}
         {error ? <ErrorState error={error} compact /> : null}
         {load.status === 'loading' ? <Skeleton lines={4} widths={['100%']} className="skeleton-cards" /> : null}
