@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { benchConcurrentTimeline } from './concurrentTimeline';
 import { benchDashboard } from './dashboard';
 import { benchFreshness } from './freshness';
+import { benchFuzz } from './fuzz';
 import { benchLookup } from './lookup';
 import { benchNotifications } from './notifications';
 import { benchNotesSync } from './notesSync';
@@ -13,7 +14,7 @@ import { benchStartup } from './startup';
 import { benchTimelinePage } from './timelinePage';
 
 /** `npm run bench [lookup|timeline|load|renderer|dashboard|startup|notifications|sla|sentiment|stack-lookup|stack-load|freshness]`: each prints p50/p95/p99 and writes bench/results/<name>.json. stack-lookup, stack-load and freshness need `npm run stack:up` and are not in the default set. */
-const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, dashboard: benchDashboard, startup: benchStartup, notifications: benchNotifications, 'stack-lookup': benchStackLookup, 'stack-load': () => benchConcurrentTimeline(undefined, 'stack'), freshness: benchFreshness, sla: benchSla, sentiment: benchSentiment, 'notes-sync': benchNotesSync };
+const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, dashboard: benchDashboard, startup: benchStartup, notifications: benchNotifications, 'stack-lookup': benchStackLookup, 'stack-load': () => benchConcurrentTimeline(undefined, 'stack'), freshness: benchFreshness, sla: benchSla, sentiment: benchSentiment, 'notes-sync': benchNotesSync, fuzz: benchFuzz };
 /** Run only when named: they need the engines of `npm run stack:up`. */
 const STACK_BENCHES = new Set(['stack-lookup', 'stack-load', 'freshness']);
 

@@ -77,6 +77,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
 
   const headers = securityHeaders(cspSourcesFromConfig(config));
+  // The configured names, and the one signed object URLs use when config sets it.
+  const objectsUrl = (config as { objects?: { publicUrl?: unknown } }).objects?.publicUrl;
+  const allowedHosts = [...config.http.allowedHosts, ...(typeof objectsUrl === 'string' ? [new URL(objectsUrl).hostname.replace(/^\[|\]$/g, '')] : [])];
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.headers(headers);
     return payload;
@@ -88,7 +91,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
    * would not look like `/graphql`.
    */
   app.addHook('onRequest', async (req, reply) => {
-    if (!hostAllowed(req.headers.host, config.http.allowedHosts)) return refuse(reply, new AppError('FORBIDDEN', 'Unknown Host; this backend answers only its own names'));
+    if (!hostAllowed(req.headers.host, allowedHosts)) return refuse(reply, new AppError('FORBIDDEN', 'Unknown Host; this backend answers only its own names'));
     let path: string;
     try {
       path = req.routeOptions.url ?? decodedPath(req.url);

@@ -48,6 +48,9 @@ describe('text inputs', () => {
     expect(findBadText({ a: 'x\udc00y' })?.reason).toBe('lone surrogate');
     expect(findBadText({ ['k\u0000']: 1 })?.reason).toBe('NUL character');
     expect(findBadText({ a: ['😀', 'ok', 1, null, true] })).toBeNull();
+    // Uploads and other non-JSON bodies are not walked byte by byte.
+    expect(findBadText(Buffer.from('a\u0000b'))).toBeNull();
+    expect(findBadText({ file: new Uint8Array(1_000_000) })).toBeNull();
   });
   it('refuses nesting beyond the limit without recursing (20,000 levels)', () => {
     let deep: unknown = 'x';

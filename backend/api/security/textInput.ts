@@ -24,6 +24,9 @@ export function findBadText(value: unknown, maxDepth = 64): BadText | null {
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
+    // Only parsed JSON is walked: a Buffer (an upload), a stream or any class instance is not text input.
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) continue;
     if (depth >= maxDepth) return { path, reason: 'nesting too deep' };
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
