@@ -35,7 +35,7 @@ export function NotesPanel({ customerId, ticketId = null }: { customerId: string
     const feed = db.changes({ since: 'now', live: true }).on('change', (c) => {
       if (!c.id.startsWith(`note:${customerId}:`)) return;
       clearTimeout(timer);
-      timer = setTimeout(() => void reload(), 50);
+      timer = setTimeout(() => void reload(), 150);
     });
     return () => {
       clearTimeout(timer);
