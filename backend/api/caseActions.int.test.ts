@@ -224,6 +224,19 @@ describe('a case worked end to end, seen live by another agent watching the cust
   }, 60_000);
 });
 
+describe('sentiment of the first customer message (SP-04)', () => {
+  it('stores it on the message and raises the priority hint of a NORMAL case to HIGH when NEGATIVE', async () => {
+    const r = await gql<{ createCase: { priorityHint: string | null; messages: { sentiment: string | null }[] } }>(
+      t.baseUrl,
+      tokens.agentA,
+      `mutation($i: CreateCaseInput!) { createCase(input: $i) { priorityHint messages { sentiment } } }`,
+      { i: { customerId: CUSTOMER, subject: 'Hàng lỗi', channel: 'CHAT', priority: 'NORMAL', message: 'Hàng bị vỡ, giao quá chậm, tôi rất thất vọng và bực mình' } },
+    );
+    expect(r.code, r.message).toBeUndefined();
+    expect(r.data.createCase).toEqual({ priorityHint: 'HIGH', messages: [{ sentiment: 'NEGATIVE' }] });
+  });
+});
+
 describe('bad input gets a typed error and writes nothing', () => {
   it.each([
     { what: 'an empty reply', input: { message: '   ' }, code: 'INVALID_INPUT' },
