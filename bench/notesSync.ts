@@ -91,7 +91,7 @@ export async function benchNotesSync(): Promise<void> {
     await page.evaluate(() => sessionStorage.setItem('cs360.notes.bench', '1'));
     await page.locator(`[data-testid="signin-agent-${a.id}"]`).click();
     await page.getByTestId('search-input').waitFor();
-    await page.goto(`${backend.baseUrl}/#/customer/${CUSTOMER}`);
+    await page.goto(`${backend.baseUrl}/#/customer/${process.env.CS360_BENCH_NOTES_PAGE ?? CUSTOMER}`);
     await page.getByTestId('notes-panel').first().waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="notes-sync"]')?.getAttribute('data-state') === 'synced', undefined, { timeout: 30_000 });
     await context.setOffline(true);
