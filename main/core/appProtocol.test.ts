@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, appResponseHeaders, contentSecurityPolicy, isAppUrl, resolveAppRequest } from './appProtocol';
+import { APP_ORIGIN, appResponseHeaders, contentSecurityPolicy, isAppUrl, notesOriginFromEnv, resolveAppRequest } from './appProtocol';
 
 const root = resolve('/opt/cs360/dist/renderer');
 
@@ -105,4 +105,24 @@ describe('isAppUrl', () => {
     'data:text/html,<script>alert(1)</script>',
     '',
   ])('refuses %s', (url) => expect(isAppUrl(url)).toBe(false));
+});
+
+describe('content security policy with notes sync (stack mode: CouchDB)', () => {
+  const connect = (csp: string) => csp.split('; ').find((d) => d.startsWith('connect-src '))?.split(' ').slice(1);
+
+  it('adds exactly the configured CouchDB origin to connect-src, and nothing else', () => {
+    expect(connect(contentSecurityPolicy('http://127.0.0.1:43517', 'http://couch.internal:5984/some/path'))).toEqual(['http://127.0.0.1:43517', 'ws://127.0.0.1:43517', 'http://couch.internal:5984']);
+    expect(connect(contentSecurityPolicy('http://127.0.0.1:43517', null))).toEqual(['http://127.0.0.1:43517', 'ws://127.0.0.1:43517']);
+  });
+
+  it.each(['*', 'http://*.example.com', 'ftp://couch:21', 'http://admin:secret@couch:5984', 'not a url'])('refuses %s as a notes origin', (origin) => {
+    expect(() => contentSecurityPolicy('http://127.0.0.1:43517', origin)).toThrow(RangeError);
+  });
+
+  it('reads the origin from the backend’s own variable in stack mode only', () => {
+    expect(notesOriginFromEnv({})).toBeNull();
+    expect(notesOriginFromEnv({ CS360_MODE: 'stack' })).toBe('http://127.0.0.1:55984');
+    expect(notesOriginFromEnv({ CS360_MODE: 'stack', CS360_STACK__COUCHDB__URL: 'https://notes.example.com/' })).toBe('https://notes.example.com');
+    expect(appResponseHeaders('text/html', 'http://127.0.0.1:43517', 'https://notes.example.com')['content-security-policy']).toContain('connect-src http://127.0.0.1:43517 ws://127.0.0.1:43517 https://notes.example.com;');
+  });
 });

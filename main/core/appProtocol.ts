@@ -85,10 +85,12 @@ export function resolveAppRequest(rawUrl: string, rootDir: string, method = 'GET
  * Scripts and styles only from the app itself; network only to the bundled backend (HTTP and
  * its WebSocket); no frames, objects, forms or base-URI tricks.
  */
-export function contentSecurityPolicy(backendOrigin: string): string {
+export function contentSecurityPolicy(backendOrigin: string, notesOrigin: string | null = null): string {
   const backend = new URL(backendOrigin);
   if (backend.protocol !== 'http:' || backend.hostname !== '127.0.0.1' || backend.port === '') throw new RangeError(`not a loopback backend origin: ${backendOrigin}`);
   const ws = `ws://127.0.0.1:${backend.port}`;
+  // Stack mode: the renderer's PouchDB replicates with CouchDB directly; exactly that origin, nothing wider.
+  const notes = notesOrigin === null ? '' : ` ${exactOrigin(notesOrigin)}`;
   return [
     "default-src 'none'",
     `script-src ${APP_ORIGIN}`,
@@ -96,7 +98,7 @@ export function contentSecurityPolicy(backendOrigin: string): string {
     `style-src ${APP_ORIGIN} 'unsafe-inline'`,
     `img-src ${APP_ORIGIN} data:`,
     `font-src ${APP_ORIGIN}`,
-    `connect-src ${backend.origin} ${ws}`,
+    `connect-src ${backend.origin} ${ws}${notes}`,
     "object-src 'none'",
     "frame-src 'none'",
     "frame-ancestors 'none'",
@@ -106,11 +108,33 @@ export function contentSecurityPolicy(backendOrigin: string): string {
   ].join('; ');
 }
 
+/** An http(s) origin written as one (no path, credentials or wildcard), for a CSP source. */
+export function exactOrigin(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new RangeError(`not a URL: ${url}`);
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.username || u.password || u.hostname.includes('*')) throw new RangeError(`not an http(s) origin: ${url}`);
+  return u.origin;
+}
+
+/**
+ * The CouchDB origin the desktop renderer may reach in stack mode (CS360_MODE=stack, from
+ * CS360_STACK__COUCHDB__URL, the same variable the backend reads), or null in embedded mode, where
+ * notes sync goes through the backend itself.
+ */
+export function notesOriginFromEnv(env: Record<string, string | undefined>): string | null {
+  if (env.CS360_MODE !== 'stack') return null;
+  return exactOrigin(env.CS360_STACK__COUCHDB__URL ?? 'http://127.0.0.1:55984');
+}
+
 /** Headers for every app:// response. */
-export function appResponseHeaders(contentType: string, backendOrigin: string): Record<string, string> {
+export function appResponseHeaders(contentType: string, backendOrigin: string, notesOrigin: string | null = null): Record<string, string> {
   return {
     'content-type': contentType,
-    'content-security-policy': contentSecurityPolicy(backendOrigin),
+    'content-security-policy': contentSecurityPolicy(backendOrigin, notesOrigin),
     'x-content-type-options': 'nosniff',
     'cross-origin-opener-policy': 'same-origin',
     'referrer-policy': 'no-referrer',
