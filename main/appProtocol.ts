@@ -11,7 +11,7 @@ export function registerAppScheme(): void {
  * Serves dist/renderer at app://cs360/ with the CSP from core/appProtocol.ts. Every decision
  * (host, traversal, type) is the core's; this only reads the file.
  */
-export function serveAppProtocol(rendererDir: string, backendOrigin: () => string | null, notesOrigin: string | null = null): void {
+export function serveAppProtocol(rendererDir: string, backendOrigin: () => string | null, notesOrigin: string | null = null, objectsOrigin: string | null = null): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const origin = backendOrigin();
     const resolved = resolveAppRequest(request.url, rendererDir, request.method);
@@ -19,7 +19,7 @@ export function serveAppProtocol(rendererDir: string, backendOrigin: () => strin
     if (resolved.kind === 'refused') return new Response(null, { status: resolved.status });
     try {
       const body = await readFile(resolved.path);
-      return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: appResponseHeaders(resolved.contentType, origin, notesOrigin) });
+      return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: appResponseHeaders(resolved.contentType, origin, notesOrigin, objectsOrigin) });
     } catch {
       return new Response(null, { status: 404 });
     }

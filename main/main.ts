@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DESKTOP_IPC, type UpdateState } from '../common/desktopBridge';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
-import { notesOriginFromEnv } from './core/appProtocol';
+import { notesOriginFromEnv, objectsOriginFromEnv } from './core/appProtocol';
 import { backendSpawner } from './backendProcess';
 import { nodeBinaryFor } from './core/backendEnv';
 import { BACKEND_READY_TIMEOUT_MS } from './backendContract';
@@ -196,7 +196,7 @@ if (!app.requestSingleInstanceLock()) {
           }),
         ),
       );
-      serveAppProtocol(join(distDir, 'renderer'), () => backendUrl, notesOriginFromEnv(process.env));
+      serveAppProtocol(join(distDir, 'renderer'), () => backendUrl, notesOriginFromEnv(process.env), objectsOriginFromEnv(process.env));
       registerIpc(
         {
           notify(title, body) {

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, appResponseHeaders, contentSecurityPolicy, isAppUrl, notesOriginFromEnv, resolveAppRequest } from './appProtocol';
+import { APP_ORIGIN, appResponseHeaders, contentSecurityPolicy, isAppUrl, notesOriginFromEnv, objectsOriginFromEnv, resolveAppRequest } from './appProtocol';
 
 const root = resolve('/opt/cs360/dist/renderer');
 
@@ -124,5 +124,37 @@ describe('content security policy with notes sync (stack mode: CouchDB)', () => 
     expect(notesOriginFromEnv({ CS360_MODE: 'stack' })).toBe('http://127.0.0.1:55984');
     expect(notesOriginFromEnv({ CS360_MODE: 'stack', CS360_STACK__COUCHDB__URL: 'https://notes.example.com/' })).toBe('https://notes.example.com');
     expect(appResponseHeaders('text/html', 'http://127.0.0.1:43517', 'https://notes.example.com')['content-security-policy']).toContain('connect-src http://127.0.0.1:43517 ws://127.0.0.1:43517 https://notes.example.com;');
+  });
+});
+
+describe('content security policy with attachments (the object store)', () => {
+  const connect = (csp: string) => csp.split('; ').find((d) => d.startsWith('connect-src '))?.split(' ').slice(1);
+
+  it('adds exactly the configured object-store origin to connect-src, and no other', () => {
+    const csp = contentSecurityPolicy('http://127.0.0.1:43517', null, 'http://127.0.0.1:59000/cs360-attachments/x?X-Amz-Expires=300');
+    expect(connect(csp)).toEqual(['http://127.0.0.1:43517', 'ws://127.0.0.1:43517', 'http://127.0.0.1:59000']);
+    expect(csp).not.toMatch(/\*/);
+    // With notes sync too, both exact origins, each once.
+    expect(connect(contentSecurityPolicy('http://127.0.0.1:43517', 'http://127.0.0.1:55984', 'http://127.0.0.1:59000'))).toEqual([
+      'http://127.0.0.1:43517',
+      'ws://127.0.0.1:43517',
+      'http://127.0.0.1:55984',
+      'http://127.0.0.1:59000',
+    ]);
+    // Embedded mode: the backend is the object store; nothing is added.
+    expect(connect(contentSecurityPolicy('http://127.0.0.1:43517', null, 'http://127.0.0.1:43517'))).toEqual(['http://127.0.0.1:43517', 'ws://127.0.0.1:43517']);
+  });
+
+  it.each(['*', 'https://*.amazonaws.com', 'ftp://minio:21', 'http://key:secret@minio:9000', 'not a url'])('refuses %s as an object-store origin', (origin) => {
+    expect(() => contentSecurityPolicy('http://127.0.0.1:43517', null, origin)).toThrow(RangeError);
+  });
+
+  it('reads the origin browsers reach from the backend’s own variables', () => {
+    expect(objectsOriginFromEnv({})).toBeNull();
+    expect(objectsOriginFromEnv({ CS360_OBJECTS__PUBLIC_URL: 'https://files.example.com/base' })).toBe('https://files.example.com');
+    expect(objectsOriginFromEnv({ CS360_MODE: 'stack' })).toBe('http://127.0.0.1:59000');
+    expect(objectsOriginFromEnv({ CS360_MODE: 'stack', CS360_STACK__S3__ENDPOINT: 'http://minio:9000' })).toBe('http://minio:9000');
+    expect(objectsOriginFromEnv({ CS360_MODE: 'stack', CS360_STACK__S3__ENDPOINT: 'http://minio:9000', CS360_STACK__S3__PUBLIC_ENDPOINT: 'http://localhost:9000/' })).toBe('http://localhost:9000');
+    expect(appResponseHeaders('text/html', 'http://127.0.0.1:43517', null, 'http://localhost:9000')['content-security-policy']).toContain('connect-src http://127.0.0.1:43517 ws://127.0.0.1:43517 http://localhost:9000;');
   });
 });

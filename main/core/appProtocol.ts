@@ -85,12 +85,20 @@ export function resolveAppRequest(rawUrl: string, rootDir: string, method = 'GET
  * Scripts and styles only from the app itself; network only to the bundled backend (HTTP and
  * its WebSocket); no frames, objects, forms or base-URI tricks.
  */
-export function contentSecurityPolicy(backendOrigin: string, notesOrigin: string | null = null): string {
+export function contentSecurityPolicy(backendOrigin: string, notesOrigin: string | null = null, objectsOrigin: string | null = null): string {
   const backend = new URL(backendOrigin);
   if (backend.protocol !== 'http:' || backend.hostname !== '127.0.0.1' || backend.port === '') throw new RangeError(`not a loopback backend origin: ${backendOrigin}`);
   const ws = `ws://127.0.0.1:${backend.port}`;
+  const sources = [backend.origin, ws];
   // Stack mode: the renderer's PouchDB replicates with CouchDB directly; exactly that origin, nothing wider.
-  const notes = notesOrigin === null ? '' : ` ${exactOrigin(notesOrigin)}`;
+  // Attachments: the browser uploads to and downloads from the object store (S3/MinIO in stack mode; the
+  // backend itself in embedded mode, already listed); exactly the configured origin, nothing wider.
+  for (const extra of [notesOrigin, objectsOrigin]) {
+    if (extra === null) continue;
+    const origin = exactOrigin(extra);
+    if (!sources.includes(origin)) sources.push(origin);
+  }
+
   return [
     "default-src 'none'",
     `script-src ${APP_ORIGIN}`,
@@ -98,7 +106,7 @@ export function contentSecurityPolicy(backendOrigin: string, notesOrigin: string
     `style-src ${APP_ORIGIN} 'unsafe-inline'`,
     `img-src ${APP_ORIGIN} data:`,
     `font-src ${APP_ORIGIN}`,
-    `connect-src ${backend.origin} ${ws}${notes}`,
+    `connect-src ${sources.join(' ')}`,
     "object-src 'none'",
     "frame-src 'none'",
     "frame-ancestors 'none'",
@@ -130,11 +138,23 @@ export function notesOriginFromEnv(env: Record<string, string | undefined>): str
   return exactOrigin(env.CS360_STACK__COUCHDB__URL ?? 'http://127.0.0.1:55984');
 }
 
+/**
+ * The object-store origin the desktop renderer uploads attachments to and downloads them from, from
+ * the variables the backend reads: stack mode, the S3 server browsers reach
+ * (CS360_STACK__S3__PUBLIC_ENDPOINT, else CS360_STACK__S3__ENDPOINT, else the runner's MinIO);
+ * embedded mode, the backend's own origin (null: already allowed) unless CS360_OBJECTS__PUBLIC_URL
+ * names another.
+ */
+export function objectsOriginFromEnv(env: Record<string, string | undefined>): string | null {
+  if (env.CS360_MODE === 'stack') return exactOrigin(env.CS360_STACK__S3__PUBLIC_ENDPOINT ?? env.CS360_STACK__S3__ENDPOINT ?? 'http://127.0.0.1:59000');
+  return env.CS360_OBJECTS__PUBLIC_URL ? exactOrigin(env.CS360_OBJECTS__PUBLIC_URL) : null;
+}
+
 /** Headers for every app:// response. */
-export function appResponseHeaders(contentType: string, backendOrigin: string, notesOrigin: string | null = null): Record<string, string> {
+export function appResponseHeaders(contentType: string, backendOrigin: string, notesOrigin: string | null = null, objectsOrigin: string | null = null): Record<string, string> {
   return {
     'content-type': contentType,
-    'content-security-policy': contentSecurityPolicy(backendOrigin, notesOrigin),
+    'content-security-policy': contentSecurityPolicy(backendOrigin, notesOrigin, objectsOrigin),
     'x-content-type-options': 'nosniff',
     'cross-origin-opener-policy': 'same-origin',
     'referrer-policy': 'no-referrer',
