@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { benchCaseActions } from './caseActions';
 import { benchConcurrentTimeline } from './concurrentTimeline';
 import { benchDashboard } from './dashboard';
 import { benchFreshness } from './freshness';
@@ -14,7 +15,7 @@ import { benchStartup } from './startup';
 import { benchTimelinePage } from './timelinePage';
 
 /** `npm run bench [lookup|timeline|load|renderer|dashboard|startup|notifications|sla|sentiment|stack-lookup|stack-load|freshness]`: each prints p50/p95/p99 and writes bench/results/<name>.json. stack-lookup, stack-load and freshness need `npm run stack:up` and are not in the default set. */
-const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, dashboard: benchDashboard, startup: benchStartup, notifications: benchNotifications, 'stack-lookup': benchStackLookup, 'stack-load': () => benchConcurrentTimeline(undefined, 'stack'), freshness: benchFreshness, sla: benchSla, sentiment: benchSentiment, 'notes-sync': benchNotesSync, fuzz: benchFuzz };
+const benches: Record<string, () => Promise<unknown>> = { lookup: benchLookup, timeline: benchTimelinePage, load: () => benchConcurrentTimeline(), renderer: benchRenderer, dashboard: benchDashboard, startup: benchStartup, notifications: benchNotifications, 'stack-lookup': benchStackLookup, 'stack-load': () => benchConcurrentTimeline(undefined, 'stack'), freshness: benchFreshness, sla: benchSla, sentiment: benchSentiment, 'notes-sync': benchNotesSync, fuzz: benchFuzz, 'case-actions': benchCaseActions };
 /** Run only when named: they need the engines of `npm run stack:up`. */
 const STACK_BENCHES = new Set(['stack-lookup', 'stack-load', 'freshness']);
 
