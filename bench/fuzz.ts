@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { parse as parseYaml } from 'yaml';
@@ -54,17 +55,20 @@ function leakIn(text: string): string | null {
 interface Outcome {
   kind: 'rest' | 'graphql' | 'socket';
   status: string;
+  /** The transport error of a failed request. */
+  error?: string;
   ms: number;
   leak: string | null;
   what: string;
 }
 
-function send(port: number, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string; ms: number }> {
+function send(port: number, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string; ms: number; error?: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
     let req: ReturnType<typeof request>;
     try {
-      req = request({ host: '127.0.0.1', port, method, path, headers: { ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers }, timeout: 10_000 }, (res) => {
+      // A connection per request: a keep-alive socket the server closed after an unread body would fail the next case.
+      req = request({ host: '127.0.0.1', port, method, path, agent: false, headers: { ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers }, timeout: 10_000 }, (res) => {
       const chunks: Uint8Array[] = [];
       res.on('data', (c: Uint8Array) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
@@ -76,7 +80,7 @@ function send(port: number, method: string, path: string, headers: Record<string
       return;
     }
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (e) => resolve({ status: e.message === 'timeout' ? -2 : -1, text: '', ms: performance.now() - started }));
+    req.on('error', (e: NodeJS.ErrnoException) => resolve({ status: e.message === 'timeout' ? -2 : -1, text: '', ms: performance.now() - started, error: e.code ?? e.message }));
     if (body !== undefined) req.write(body);
     req.end();
   });
@@ -208,7 +212,7 @@ async function restCase(r: Rng, c: Context): Promise<Outcome> {
     headers['content-type'] = r.chance(0.9) ? 'application/json' : r.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1']);
   }
   const res = await send(c.port, method, path, headers, body);
-  return { kind: 'rest', status: String(res.status), ms: res.ms, leak: res.status >= 400 || res.status < 0 ? leakIn(res.text) : leakInError(res.text), what: `${method} ${path.slice(0, 120)}` };
+  return { kind: 'rest', status: String(res.status), error: res.error, ms: res.ms, leak: res.status >= 400 || res.status < 0 ? leakIn(res.text) : leakInError(res.text), what: `${method} ${path.slice(0, 120)}` };
 }
 
 /** Successful answers carry data (names, messages) where words like "TypeError" could legitimately appear; only their error parts are checked. */
@@ -269,7 +273,7 @@ async function graphqlCase(r: Rng, c: Context): Promise<Outcome> {
   const viaGet = r.chance(0.1);
   const path = viaGet ? `/graphql?query=${encodeURIComponent(query.slice(0, 4000))}&variables=${encodeURIComponent(JSON.stringify(variables))}` : mangledPath(r, '/graphql').replace(/\?.*$/, '');
   const res = viaGet ? await send(c.port, 'GET', path, headers) : await send(c.port, 'POST', path, headers, payload);
-  return { kind: 'graphql', status: String(res.status), ms: res.ms, leak: res.status >= 400 || res.status < 0 ? leakIn(res.text) : leakInError(res.text), what: `${viaGet ? 'GET' : 'POST'} ${path.slice(0, 40)} ${query.slice(0, 80)}` };
+  return { kind: 'graphql', status: String(res.status), error: res.error, ms: res.ms, leak: res.status >= 400 || res.status < 0 ? leakIn(res.text) : leakInError(res.text), what: `${viaGet ? 'GET' : 'POST'} ${path.slice(0, 40)} ${query.slice(0, 80)}` };
 }
 
 type AnySocket = Socket & { emitWithAck(ev: string, ...args: unknown[]): Promise<unknown> };
@@ -292,7 +296,7 @@ async function socketCase(r: Rng, c: Context): Promise<Outcome> {
       const event = r.chance(0.8) ? r.pick(['customer:watch', 'customer:unwatch']) : r.pick(['x', 'customer:watch:x', '__proto__', 'hasOwnProperty', 'timeline:row']);
       const arg = r.chance(0.6) ? `C${String(r.int(300)).padStart(7, '0')}` : jsonValue(r);
       if (event === 'customer:watch') {
-        const ack = await Promise.race([s.emitWithAck(event, arg), new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), 2000))]);
+        const ack = await Promise.race([s.emitWithAck(event, arg), new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), 5000))]);
         acks++;
         leak ??= leakIn(JSON.stringify(ack));
         if ((ack as { timeout?: boolean }).timeout) return { kind: 'socket', status: 'socket:ack-timeout', ms: performance.now() - started, leak, what: `${event} ${JSON.stringify(arg).slice(0, 60)}` };
@@ -316,9 +320,17 @@ export async function benchFuzz(): Promise<Record<string, unknown>> {
   const port = Number(new URL(backend.baseUrl).port);
   if (new URL(backend.baseUrl).hostname !== '127.0.0.1') throw new Error('fuzz: loopback only');
   const health = { polls: 0, failures: 0, slowest: 0 };
+  const lag = { serverMaxMs: 0 };
+  let supervisor: string | null = null;
   let polling = true;
   const poller = (async () => {
     while (polling) {
+      if (supervisor && health.polls % 5 === 0) {
+        // The backend's own event-loop delay (prom-client, reset at each scrape): a stalled server, not a starved machine.
+        const m = await send(port, 'GET', '/metrics', { authorization: `Bearer ${supervisor}` });
+        const v = Number(/^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(m.text)?.[1] ?? 0) * 1000;
+        if (v > lag.serverMaxMs) lag.serverMaxMs = v;
+      }
       const res = await send(port, 'GET', '/health', {});
       health.polls++;
       health.slowest = Math.max(health.slowest, res.ms);
@@ -329,6 +341,7 @@ export async function benchFuzz(): Promise<Record<string, unknown>> {
   try {
     const tokens: Record<string, string> = {};
     for (const role of ['AGENT', 'SUPERVISOR', 'ANALYST']) tokens[role] = await signIn(backend.baseUrl, role);
+    supervisor = tokens.SUPERVISOR!;
     const spec = parseYaml(readFileSync('backend/api/rest/openapi.yaml', 'utf8')) as { paths: Record<string, Record<string, unknown>> };
     const restOps = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => /^(get|post|put|patch|delete)$/.test(m)).map((m) => ({ method: m.toUpperCase(), path })));
     const opsDir = 'renderer/src/graphql/operations';
@@ -341,6 +354,9 @@ export async function benchFuzz(): Promise<Record<string, unknown>> {
     const ids = ['C0000002', 'C0000003', ...(search.customers ?? []).map((x) => x.id)];
     const ctx: Context = { port, tokens, restOps, gqlOps, ids };
 
+    // This process's own stalls inflate the times it measures: shown beside the figures.
+    const clientLag = monitorEventLoopDelay({ resolution: 10 });
+    clientLag.enable();
     const outcomes: Outcome[] = [];
     let next = 0;
     const started = performance.now();
@@ -363,6 +379,7 @@ export async function benchFuzz(): Promise<Record<string, unknown>> {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const seconds = (performance.now() - started) / 1000;
+    clientLag.disable();
     process.stdout.write('\n');
 
     const histogram: Record<string, number> = {};
@@ -373,22 +390,23 @@ export async function benchFuzz(): Promise<Record<string, unknown>> {
     const lat = percentiles(outcomes.filter((o) => o.kind !== 'socket').map((o) => o.ms));
     const pass = serverErrors.length === 0 && leaks.length === 0 && slow.length === 0 && health.failures === 0;
 
-    console.log(`fuzz: ${outcomes.length} cases in ${seconds.toFixed(1)} s (seed ${SEED}, ${CONCURRENCY} in flight, loopback ${backend.baseUrl})`);
+    console.log(`fuzz: ${outcomes.length} cases in ${seconds.toFixed(1)} s (seed ${SEED}, ${CONCURRENCY} in flight, loopback ${backend.baseUrl}; machine load average ${loadavg()[0]!.toFixed(1)})`);
     console.log('status histogram:');
     for (const [k, n] of Object.entries(histogram).sort()) console.log(`  ${k.padEnd(28)} ${String(n).padStart(6)}`);
     console.log(`5xx / transport failures: ${serverErrors.length}   [must be 0]`);
     console.log(`leaked internals:         ${leaks.length}   [must be 0]`);
     console.log(`slower than ${SLOW_MS} ms:        ${slow.length}   [must be 0]   (HTTP p50 ${lat.p50.toFixed(1)} ms, p99 ${lat.p99.toFixed(1)} ms, max ${lat.max.toFixed(0)} ms)`);
+    console.log(`event-loop delay max: backend ${lag.serverMaxMs.toFixed(0)} ms (sampled every ~0.5 s), this load generator ${(clientLag.max / 1e6).toFixed(0)} ms`);
     console.log(`/health during the run:   ${health.polls} polls, ${health.failures} failed or slower than ${SLOW_MS} ms, slowest ${health.slowest.toFixed(0)} ms   [failures must be 0]`);
     for (const [label, list] of [
       ['5xx', serverErrors],
       ['leak', leaks],
       ['slow', slow],
     ] as const)
-      for (const o of list.slice(0, 10)) console.log(`  ${label}: ${o.status} ${o.ms.toFixed(0)} ms ${o.leak ?? ''} ${o.what}`);
+      for (const o of list.slice(0, 10)) console.log(`  ${label}: ${o.status} ${o.error ?? ''} ${o.ms.toFixed(0)} ms ${o.leak ?? ''} ${o.what.slice(0, 160).replace(/\s+/g, ' ')}`);
     console.log(pass ? 'fuzz: PASS' : 'fuzz: FAIL');
     if (!pass) process.exitCode = 1;
-    const result = { cases: outcomes.length, seed: SEED, seconds, histogram, serverErrors: serverErrors.length, leaks: leaks.length, slow: slow.length, latency: lat, health, pass };
+    const result = { cases: outcomes.length, seed: SEED, seconds, loadAverage: loadavg()[0], serverLagMaxMs: lag.serverMaxMs, clientLagMaxMs: clientLag.max / 1e6, histogram, serverErrors: serverErrors.length, leaks: leaks.length, slow: slow.length, latency: lat, health, pass };
     report('fuzz', result);
     return result;
   } finally {

@@ -161,6 +161,13 @@ describe('GraphQL cost limits and bad input', () => {
     expect(fine.status).toBe(200);
   });
 
+  it('refuses thousands of fields before the quadratic validation runs', async () => {
+    const r = await gql(a.port, `{ ${'me { id } '.repeat(2000)}}`);
+    expect(r.status).toBe(400);
+    expect(r.json?.errors?.[0]?.extensions?.details).toMatchObject({ limit: 'fields', max: 1000, actual: 4000 });
+    expect(r.ms).toBeLessThan(1000);
+  });
+
   it('refuses 20,000-deep literals and variables with INVALID_INPUT, not a stack overflow', async () => {
     const list = `{ customer(id: ${'['.repeat(20_000)}"x"${']'.repeat(20_000)}) { id } }`;
     const object = `{ customer(id: ${'{a:'.repeat(20_000)}1${'}'.repeat(20_000)}) { id } }`;
