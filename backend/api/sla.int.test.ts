@@ -210,6 +210,8 @@ describe('live', () => {
     const queue = (await gql<{ slaAtRisk: { ticketId: string; dueMetric: string }[] }>(t.baseUrl, supervisor, AT_RISK_Q, { filter: range })).data.slaAtRisk;
     expect(queue.find((q) => q.ticketId === id)?.dueMetric).toBe('FIRST_RESPONSE');
 
+    // An agent answers only tickets assigned to them: they take the unassigned one first.
+    expect((await rest(t.baseUrl, agent, 'POST', `/support/cases/${id}/assign`, { agentId: await t.agentId('AGENT') })).status).toBe(200);
     expect((await rest(t.baseUrl, agent, 'POST', `/support/cases/${id}/messages`, { message: 'Dạ em kiểm tra ngay ạ.' })).status).toBe(201);
     const replied = (await report(supervisor)).data.slaReport;
     expect(replied.overall.firstResponse.met).toBe(opened.overall.firstResponse.met + 1);
