@@ -23,8 +23,11 @@ export function objectStoreContract(name: string, open: () => Promise<ObjectStor
       const store = await open();
       const body = randomBytes(64 * 1024 + 7);
       const up = await store.presignUpload({ caseId: 'T-1001', fileName: 'invoice.pdf', contentType: 'application/pdf', maxBytes: 1024 * 1024 });
+      expect(await store.stat(up.key)).toBeNull();
       const res = await postUpload(up, body, 'application/pdf');
       expect(res.status, await res.clone().text()).toBeLessThan(300);
+      // What a reply checks before it names the key: the object is there, with its size and type.
+      expect(await store.stat(up.key)).toEqual({ size: body.length, contentType: 'application/pdf' });
       const down = await store.presignDownload(up.key);
       const got = await fetch(down.url);
       expect(got.status).toBe(200);
