@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAgents, launchChromium, startWebConsole, waitReady } from './harness';
 
@@ -32,7 +32,7 @@ async function open(role: 'AGENT' | 'SUPERVISOR') {
   await page.evaluate((c) => (window.location.hash = `#/customer/${c}`), CUSTOMER);
   await page.getByTestId('customer-header').waitFor();
   await page.getByTestId('timeline-row').first().waitFor({ timeout: 20_000 });
-  await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('connected');
+  await page.waitForFunction(() => document.querySelector('[data-testid="live-status"]')?.getAttribute('data-status') === 'connected', undefined, { timeout: 10_000 });
   return { context, page, id };
 }
 
@@ -40,6 +40,9 @@ async function open(role: 'AGENT' | 'SUPERVISOR') {
 const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 const row = (page: Page, type: string, text: string) => page.locator(`[data-testid="timeline-row"][data-event-type="${type}"]`, { hasText: text });
 const ticketOf = (page: Page) => page.locator('[data-testid="ticket"][data-active="true"]');
+/** The server accepted the move and the ticket was read again: nothing pending, the status it holds. */
+const settled = async (ticket: Locator, status: string) =>
+  expect.poll(async () => `${await ticket.getAttribute('data-pending')}:${await ticket.getAttribute('data-status')}`, { timeout: 10_000 }).toBe(`false:${status}`);
 
 beforeAll(async () => {
   web = await startWebConsole();
@@ -86,8 +89,7 @@ describe('case actions in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="upload-item"][data-state="error"]').first().getAttribute('data-error')).toBe('wrongType');
     await input.setInputFiles({ name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(11 * 1024 * 1024, 1) });
     await expect.poll(() => page.locator('[data-testid="upload-item"][data-state="error"]').nth(1).getAttribute('data-error')).toBe('tooLarge');
-    for (const b of await page.getByTestId('upload-item').locator('.icon-btn').all()) await b.click();
-    expect(await page.getByTestId('upload-item').count()).toBe(0);
+    while ((await page.getByTestId('upload-item').count()) > 0) await page.getByTestId('upload-item').first().locator('.icon-btn').click();
   });
 
   it('replies with an attachment: upload with progress, then the file downloads byte for byte', async () => {
@@ -132,7 +134,7 @@ describe('case actions in Chromium', () => {
     const { page } = agent;
     const ticket = ticketOf(page);
     await ticket.getByTestId('status-to-PENDING').click();
-    await expect.poll(() => ticket.getAttribute('data-status')).toBe('PENDING');
+    await settled(ticket, 'PENDING');
     await row(supervisor.page, 'ticket.status_changed', SUBJECT).waitFor({ timeout: 5000 });
 
     await blur(page);
@@ -140,14 +142,14 @@ describe('case actions in Chromium', () => {
     await page.getByTestId('escalate-dialog').waitFor();
     await page.getByTestId('escalate-reason').fill('Khách VIP dọa hủy đơn, cần trưởng ca xử lý');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => ticket.getAttribute('data-status')).toBe('ESCALATED');
+    await settled(ticket, 'ESCALATED');
     expect(await ticket.getByTestId('escalate').getAttribute('aria-disabled')).toBe('true');
     await row(supervisor.page, 'ticket.escalated', SUBJECT).waitFor({ timeout: 5000 });
 
     await ticket.getByTestId('status-to-RESOLVED').click();
-    await expect.poll(() => ticket.getAttribute('data-status')).toBe('RESOLVED');
+    await settled(ticket, 'RESOLVED');
     await ticket.getByTestId('status-to-OPEN').click();
-    await expect.poll(() => ticket.getAttribute('data-status')).toBe('OPEN');
+    await settled(ticket, 'OPEN');
   });
 
   it('rolls a refused change back in view, with the server\'s message', async () => {
@@ -172,11 +174,12 @@ describe('case actions in Chromium', () => {
   it('lets the supervisor reassign the ticket; the agent sees it leave their hands live', async () => {
     const { page } = supervisor;
     await row(page, 'ticket.opened', SUBJECT).click();
-    const ticket = page.locator(`[data-testid="ticket"][data-assigned="${agent.id}"]`, { hasText: SUBJECT });
-    await ticket.waitFor({ timeout: 10_000 });
+    const ticket = page.locator('[data-testid="ticket"][data-active="true"]', { hasText: SUBJECT });
+    await ticket.getByTestId('assign-select').waitFor({ timeout: 10_000 });
+    expect(await ticket.getAttribute('data-assigned')).toBe(agent.id);
     const other = agents.find((a) => a.role === 'AGENT' && a.id !== agent.id)!;
     await ticket.getByTestId('assign-select').selectOption(other.id);
-    await expect.poll(() => ticket.getAttribute('data-assigned')).toBe(other.id);
+    await expect.poll(async () => `${await ticket.getAttribute('data-pending')}:${await ticket.getAttribute('data-assigned')}`, { timeout: 10_000 }).toBe(`false:${other.id}`);
     await row(agent.page, 'ticket.assigned', SUBJECT).waitFor({ timeout: 5000 });
     await expect.poll(() => agent.page.getByTestId('actions-blocked').getAttribute('data-reason'), { timeout: 5000 }).toBe('notYours');
     expect(await agent.page.getByTestId('composer').count()).toBe(0);

@@ -109,13 +109,9 @@ async function agentWorksCase(page: Page, lang: 'vi' | 'en', newCaseShot: string
   await page.waitForTimeout(1500);
 }
 
-/** Scroll the case panel so the ticket's work area (actions and composer) is in view. */
+/** Scroll the case panel down to the end of the ticket's work area (actions and composer). */
 async function showWork(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const wrap = document.querySelector('.case-detail-wrap');
-    const work = document.querySelector('[data-testid="ticket"][data-active="true"] .ticket-work');
-    if (wrap && work) wrap.scrollTop = (work as HTMLElement).offsetTop - (wrap as HTMLElement).offsetTop - 220;
-  });
+  await page.evaluate(() => document.querySelector('[data-testid="ticket"][data-active="true"] .ticket-work')?.scrollIntoView({ block: 'end' }));
 }
 
 try {

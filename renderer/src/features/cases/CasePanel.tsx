@@ -54,7 +54,7 @@ export function CasePanel({ cases }: { cases: readonly CaseSummary[] }) {
 
   const selectedCaseId = selection?.kind === 'case' ? selection.caseId : null;
   return (
-    <aside className="panel case-panel" data-testid="case-panel" aria-label={t('cases.title')}>
+    <aside className={`panel case-panel${selection ? ' has-selection' : ''}`} data-testid="case-panel" aria-label={t('cases.title')}>
       <div className="panel-head">
         <h2>{t('cases.title')}</h2>
         <span className="panel-head-end">

@@ -15,8 +15,8 @@ interface Props {
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal dialog: Escape or the backdrop closes it, Tab stays inside, focus goes to the first
- * field marked data-autofocus (else the first control) and back where it was on close.
+ * A modal dialog: Escape or the backdrop closes it, Tab stays inside, focus goes to the field
+ * marked data-autofocus (else the dialog) and back where it was on close.
  */
 export function Dialog({ title, onClose, children, testId, className }: Props) {
   const { t } = useTranslation();
@@ -28,8 +28,8 @@ export function Dialog({ title, onClose, children, testId, className }: Props) {
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const box = boxRef.current;
-    const first = box?.querySelector<HTMLElement>('[data-autofocus]') ?? box?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
+    // Without a field to start in (the shortcut list), the dialog itself takes focus: no control looks picked.
+    (box?.querySelector<HTMLElement>('[data-autofocus]') ?? box)?.focus();
     return () => before?.focus?.();
   }, []);
 
@@ -55,7 +55,7 @@ export function Dialog({ title, onClose, children, testId, className }: Props) {
 
   return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={boxRef} className={`dialog${className ? ` ${className}` : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId} onKeyDown={onKeyDown}>
+      <div ref={boxRef} className={`dialog${className ? ` ${className}` : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} data-testid={testId} onKeyDown={onKeyDown}>
         <div className="dialog-head">
           <h2 id={titleId}>{title}</h2>
           <button type="button" className="icon-btn" aria-label={t('caseActions.shortcuts.close')} onClick={onClose} data-testid={`${testId}-close`}>

@@ -164,7 +164,7 @@ function UploadRow({ item, onRetry, onRemove }: { item: UploadItem; onRetry: () 
   const { t } = useTranslation();
   const pct = Math.round(item.progress * 100);
   return (
-    <li className={`upload upload-${item.state}`} data-testid="upload-item" data-state={item.state} data-error={item.error?.kind}>
+    <li className={`upload upload-state-${item.state}`} data-testid="upload-item" data-state={item.state} data-error={item.error?.kind}>
       <FileIcon size={13} className="upload-icon" />
       <span className="upload-name ellipsis" title={item.file.name}>
         {item.file.name}

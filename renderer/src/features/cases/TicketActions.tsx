@@ -54,8 +54,8 @@ export function TicketActions({ ticket, perms, me, agents }: Props) {
     <div className="ticket-actions" role="toolbar" aria-label={t('caseActions.status')} data-testid="ticket-actions">
       <div className="ta-row">
         <span className="ta-label">{t('caseActions.status')}</span>
-        <StatusPill status={ticket.status} />
-        <div className="ta-buttons" ref={statusRef} data-testid="status-control">
+        <div className="ta-content" ref={statusRef} data-testid="status-control">
+          <StatusPill status={ticket.status} />
           {transitions.map((to) => (
             <button
               key={to}
@@ -73,59 +73,60 @@ export function TicketActions({ ticket, perms, me, agents }: Props) {
       </div>
       <div className="ta-row">
         <span className="ta-label">{t('caseActions.assignee')}</span>
-        {perms.assignAny ? (
-          <select
-            ref={assignRef}
-            className="ta-select"
-            data-testid="assign-select"
-            aria-label={t('caseActions.assignTo')}
-            value={ticket.assignedAgentId ?? ''}
-            disabled={busy('assign') || agents === null}
-            onChange={(e) => void actions.assign(ticket.id, e.target.value || null)}
-          >
-            <option value="">{ticket.assignedAgentId === null ? t('caseActions.unassigned') : t('caseActions.nobody')}</option>
-            {ticket.assignedAgentId !== null && !agents?.some((a) => a.id === ticket.assignedAgentId) ? (
-              <option value={ticket.assignedAgentId}>{agentLabel(ticket.assignedAgentId, me, agents, t)}</option>
-            ) : null}
-            {(agents ?? [])
-              .filter((a) => a.role !== 'ANALYST')
-              .map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.id === me ? `${a.name} (${t('caseActions.you')})` : a.name}
-                </option>
-              ))}
-          </select>
-        ) : (
-          <span className={`assignee${ticket.assignedAgentId === me ? ' me' : ''}`} data-testid="assignee" data-agent-id={ticket.assignedAgentId ?? ''}>
-            <UserIcon size={13} />
-            {agentLabel(ticket.assignedAgentId, me, agents, t)}
-          </span>
-        )}
-        {perms.take ? (
-          <button type="button" className="btn btn-sm btn-primary" data-testid="take" disabled={inFlight} onClick={() => me && void actions.assign(ticket.id, me, 'take')}>
-            {t('caseActions.take')}
-          </button>
-        ) : null}
-        <span className="ta-spacer" />
-        <span className="tip-wrap">
-          <button
-            ref={escalateRef}
-            type="button"
-            className="btn btn-sm btn-escalate"
-            data-testid="escalate"
-            aria-disabled={!canEscalate}
-            aria-describedby={escalateTip ? `esc-tip-${ticket.id}` : undefined}
-            onClick={() => canEscalate && setEscalating(true)}
-          >
-            <EscalateIcon size={13} />
-            {t('caseActions.escalate')}
-          </button>
-          {escalateTip ? (
-            <span id={`esc-tip-${ticket.id}`} role="tooltip" className="tip">
-              {escalateTip}
+        <div className="ta-content">
+          {perms.assignAny ? (
+            <select
+              ref={assignRef}
+              className="ta-select"
+              data-testid="assign-select"
+              aria-label={t('caseActions.assignTo')}
+              value={ticket.assignedAgentId ?? ''}
+              disabled={busy('assign') || agents === null}
+              onChange={(e) => void actions.assign(ticket.id, e.target.value || null)}
+            >
+              <option value="">{ticket.assignedAgentId === null ? t('caseActions.unassigned') : t('caseActions.nobody')}</option>
+              {ticket.assignedAgentId !== null && !agents?.some((a) => a.id === ticket.assignedAgentId) ? (
+                <option value={ticket.assignedAgentId}>{agentLabel(ticket.assignedAgentId, me, agents, t)}</option>
+              ) : null}
+              {(agents ?? [])
+                .filter((a) => a.role !== 'ANALYST')
+                .map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.id === me ? `${a.name} (${t('caseActions.you')})` : a.name}
+                  </option>
+                ))}
+            </select>
+          ) : (
+            <span className={`assignee${ticket.assignedAgentId === me ? ' me' : ''}`} data-testid="assignee" data-agent-id={ticket.assignedAgentId ?? ''}>
+              <UserIcon size={13} />
+              {agentLabel(ticket.assignedAgentId, me, agents, t)}
             </span>
+          )}
+          {perms.take ? (
+            <button type="button" className="btn btn-sm btn-primary" data-testid="take" disabled={inFlight} onClick={() => me && void actions.assign(ticket.id, me, 'take')}>
+              {t('caseActions.take')}
+            </button>
           ) : null}
-        </span>
+          <span className="tip-wrap">
+            <button
+              ref={escalateRef}
+              type="button"
+              className="btn btn-sm btn-escalate"
+              data-testid="escalate"
+              aria-disabled={!canEscalate}
+              aria-describedby={escalateTip ? `esc-tip-${ticket.id}` : undefined}
+              onClick={() => canEscalate && setEscalating(true)}
+            >
+              <EscalateIcon size={13} />
+              {t('caseActions.escalate')}
+            </button>
+            {escalateTip ? (
+              <span id={`esc-tip-${ticket.id}`} role="tooltip" className="tip">
+                {escalateTip}
+              </span>
+            ) : null}
+          </span>
+        </div>
       </div>
       {perms.blocked ? (
         <div className="ta-hint" data-testid="actions-blocked" data-reason={perms.blocked}>

@@ -37,6 +37,7 @@ export function TicketView({ ticket: server, standalone, active = true }: Props)
       data-status={ticket.status}
       data-assigned={ticket.assignedAgentId ?? ''}
       data-active={active}
+      data-pending={ticket.pendingKinds.length > 0}
     >
       <header className="ticket-head">
         {standalone ? <div className="muted small">{t('cases.ticketOnly', { id: ticket.id.slice(0, 8) })}</div> : null}

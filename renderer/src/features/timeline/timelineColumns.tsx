@@ -57,15 +57,15 @@ export function timelineColumns(t: Translate, agentName?: (id: string) => string
                 {t('caseActions.internalShort')}
               </span>
             ) : null}
-            <span className="ellipsis" title={text}>
-              {text}
-            </span>
             {files.length > 0 ? (
               <span className="tl-files" data-testid="timeline-attachments" data-count={files.length} title={files.join(', ')}>
                 <PaperclipIcon size={12} />
                 <span className="ellipsis">{files.length === 1 ? files[0] : t('caseActions.files', { count: files.length })}</span>
               </span>
             ) : null}
+            <span className="ellipsis" title={text}>
+              {text}
+            </span>
           </span>
         );
       },
