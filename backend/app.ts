@@ -119,6 +119,11 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
     lifecycle.add('timeline cache invalidation', adapters.bus.subscribe('cs_timeline', (row) => adapters.cache.invalidateTag(customerTag(row.customer_id))));
     for (const part of await startPipelines(config, adapters, log, metrics)) lifecycle.add(part.name, () => part.stop());
     if (embeddedNotes) lifecycle.add('notes follower', embeddedNotes.follow());
+    else if (config.mode === 'stack' && config.stack.couchdb.notesWorker) {
+      const { startCouchNotesWorker } = await import('./workers/couchNotesWorker');
+      const notesWorker = startCouchNotesWorker(config, log);
+      lifecycle.add('notes worker', () => notesWorker.stop());
+    }
 
     return {
       server,

@@ -100,9 +100,10 @@ describe('notes sync over REST on the CouchDB protocol', () => {
     const r = await rest<{ url: string; database: string; headers: Record<string, string> }>(s.app.baseUrl, agent, 'GET', '/api/notes/sync');
     expect(r.status, r.text).toBe(200);
     const agentId = await s.app.agentId('AGENT');
-    expect(r.json).toEqual({ url: DEFAULT_COUCHDB_URL, database: `${PREFIX}${agentId.toLowerCase()}`, headers: {} });
-    const info = await fetch(`${r.json.url}/${r.json.database}`);
+    expect(r.json).toEqual({ url: DEFAULT_COUCHDB_URL, database: PREFIX.replace(/_+$/, ''), privateDatabase: `${PREFIX}${agentId.toLowerCase()}`, headers: {}, auth: 'headers' });
+    const json = r.json as { url: string; privateDatabase?: string };
+    const info = await fetch(`${json.url}/${json.privateDatabase}`);
     expect(info.status).toBe(200);
-    await fetch(`${r.json.url}/${r.json.database}`, { method: 'DELETE' });
+    await fetch(`${json.url}/${json.privateDatabase}`, { method: 'DELETE' });
   });
 });

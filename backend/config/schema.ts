@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STACK_DEFAULTS, STACK_S3_CREDENTIALS } from '../../common/stackPorts';
 
 /** Env vars and flags are strings; "false" must mean false (z.coerce.boolean would say true). */
 const flag = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : v), z.boolean());
@@ -175,20 +176,20 @@ export const configSchema = z
         pipeline: z.enum(['flink', 'embedded']).default('embedded'),
         cassandra: z
           .object({
-            contactPoints: list.default(['127.0.0.1:59042']),
+            contactPoints: list.default([...STACK_DEFAULTS.cassandraContactPoints]),
             localDataCenter: z.string().min(1).default('datacenter1'),
             keyspace: z.string().regex(/^[a-z][a-z0-9_]{0,47}$/, 'a lower-case CQL keyspace name').default('cs'),
           })
           .prefault({}),
         postgres: z
           .object({
-            url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').default('postgres://cs360@127.0.0.1:55432/cs360'),
+            url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').default(STACK_DEFAULTS.postgresUrl),
             maxConnections: z.coerce.number().int().min(1).max(200).default(10),
           })
           .prefault({}),
         redis: z
           .object({
-            url: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').default('redis://127.0.0.1:56379/0'),
+            url: z.string().regex(/^rediss?:\/\//, 'a redis:// URL').default(STACK_DEFAULTS.redisUrl),
             /** Prefixes every key: several deployments (or test runs) can share one Redis. */
             keyPrefix: z.string().default('cs360:'),
             /**
@@ -200,7 +201,7 @@ export const configSchema = z
           .prefault({}),
         kafka: z
           .object({
-            brokers: list.default(['127.0.0.1:59092']),
+            brokers: list.default([...STACK_DEFAULTS.kafkaBrokers]),
             /** Consumer group prefix: each subscribed topic is consumed in group `<groupId>.<topic>`. */
             groupId: z.string().min(1).default('cs360-backend'),
             clientId: z.string().min(1).default('cs360-backend'),
@@ -211,7 +212,7 @@ export const configSchema = z
         /** History (cs_timeline) on Trino's Iceberg catalog (backend/adapters/stack/trinoHistoryStore.ts); not wired yet. */
         trino: z
           .object({
-            url: z.string().regex(/^https?:\/\//, 'an http(s):// URL').default('http://127.0.0.1:58080'),
+            url: z.string().regex(/^https?:\/\//, 'an http(s):// URL').default(STACK_DEFAULTS.trinoUrl),
             catalog: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('iceberg'),
             schema: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier').default('cs'),
             user: z.string().min(1).default('cs360-backend'),
@@ -220,14 +221,14 @@ export const configSchema = z
         /** Objects (case attachments) on S3/MinIO: presigned uploads and downloads (backend/services/attachmentService.ts). */
         s3: z
           .object({
-            endpoint: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:59000'),
+            endpoint: z.url({ protocol: /^https?$/ }).default(STACK_DEFAULTS.s3Endpoint),
             /** Where browsers reach the object server when the backend uses another address (compose); URLs are signed for it. */
             publicEndpoint: z.url({ protocol: /^https?$/ }).optional(),
             region: z.string().min(1).default('us-east-1'),
             bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name').default('cs360-attachments'),
             // The runner's development credentials (stack/README.md); a real deployment sets its own.
-            accessKeyId: z.string().min(1).default('cs360'),
-            secretAccessKey: z.string().min(1).default('cs360-dev-only'),
+            accessKeyId: z.string().min(1).default(STACK_S3_CREDENTIALS.accessKeyId),
+            secretAccessKey: z.string().min(1).default(STACK_S3_CREDENTIALS.secretAccessKey),
             maxUploadBytes: z.coerce.number().int().min(1).max(5 * 1024 ** 3).default(10 * 1024 * 1024),
             allowedContentTypes: list.default(['image/png', 'image/jpeg', 'application/pdf', 'text/plain']),
           })
@@ -236,10 +237,15 @@ export const configSchema = z
         couchdb: z
           .object({
             /** As the renderer reaches it (handed out by GET /api/notes/sync). */
-            url: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:55984'),
+            url: z.url({ protocol: /^https?$/ }).default(STACK_DEFAULTS.couchdbUrl),
             /** Where the backend reaches it to create databases, when that differs from url; user:password in it become Basic auth. */
             adminUrl: z.url({ protocol: /^https?$/ }).optional(),
             databasePrefix: z.string().regex(/^[a-z][a-z0-9_$()+/-]*$/, 'a CouchDB database name prefix').default('support_notes_'),
+            /** CouchDB 3 `[jwt_keys] hmac:_default` secret: the backend then hands each agent a short-lived JWT instead of nothing. */
+            jwtSecret: z.string().min(32).optional(),
+            jwtTtlSeconds: z.coerce.number().int().min(60).max(86_400).default(900),
+            /** Follow the shared notes database's _changes into cs.events (the Flink job's input). */
+            notesWorker: flag.default(true),
           })
           .prefault({}),
       })
@@ -273,7 +279,7 @@ export const configSchema = z
       .object({
         /** Run it inside the backend process in stack mode; its own process (backend/workers/couchTicketsWorkerMain.ts) always runs it. */
         enabled: flag.default(false),
-        couchdbUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:55984'),
+        couchdbUrl: z.url({ protocol: /^https?$/ }).default(STACK_DEFAULTS.couchdbUrl),
         database: z.string().regex(/^[a-z][a-z0-9_$()+/-]*$/, 'a CouchDB database name').default('support_tickets'),
         topic: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Kafka topic name').default('support.tickets'),
         deadLetterTopic: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a Kafka topic name').default('cs.deadletter'),

@@ -119,6 +119,10 @@ export interface CouchTicketsWorkerOptions {
   fetch?: typeof fetch;
   /** Replaces the Kafka producer (tests). */
   producer?: MessageSink;
+  /** What a change becomes (default: a ticket envelope, mapChange); the notes worker maps notes. */
+  mapChange?: (change: CouchChange) => ChangeOutcome;
+  /** The `_local` document holding the position (default CHECKPOINT_ID). */
+  checkpointId?: string;
 }
 
 /** What the worker needs of a Kafka producer: send resolves once the broker acknowledged every message. */
@@ -208,6 +212,10 @@ export class CouchTicketsWorker {
     await this.producer.close().catch(() => undefined);
   }
 
+  private get checkpointId(): string {
+    return this.options.checkpointId ?? CHECKPOINT_ID;
+  }
+
   private get stopping(): boolean {
     return this.stopCtrl.signal.aborted;
   }
@@ -262,7 +270,7 @@ export class CouchTicketsWorker {
     let events = 0;
     let dead = 0;
     for (const change of results) {
-      const out = mapChange(change);
+      const out = (this.options.mapChange ?? mapChange)(change);
       if (out.kind === 'event') {
         messages.push({ topic: this.options.topic, key: out.event.customer_id, value: JSON.stringify(out.event) });
         events++;
@@ -318,12 +326,12 @@ export class CouchTicketsWorker {
   }
 
   private async readCheckpoint(): Promise<unknown> {
-    const res = await this.couch(`/${CHECKPOINT_ID}`);
+    const res = await this.couch(`/${this.checkpointId}`);
     if (res.status === 404) {
       await res.body?.cancel();
       return 0;
     }
-    if (res.status !== 200) throw new DependencyError('couchdb', `reading ${CHECKPOINT_ID} failed: ${res.status} ${await res.text()}`);
+    if (res.status !== 200) throw new DependencyError('couchdb', `reading ${this.checkpointId} failed: ${res.status} ${await res.text()}`);
     const doc = (await res.json()) as { _rev?: string; last_seq?: unknown };
     this.checkpointRev = doc._rev;
     this.state.checkpoint = doc.last_seq ?? null;
@@ -334,7 +342,7 @@ export class CouchTicketsWorker {
   private async writeCheckpoint(seq: unknown): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const body = JSON.stringify({ _rev: this.checkpointRev, last_seq: seq, topic: this.options.topic, updated_at: new Date().toISOString() });
-      const res = await this.couch(`/${CHECKPOINT_ID}`, { method: 'PUT', body, finishOnStop: true });
+      const res = await this.couch(`/${this.checkpointId}`, { method: 'PUT', body, finishOnStop: true });
       if (res.status === 201 || res.status === 200) {
         this.checkpointRev = ((await res.json()) as { rev?: string }).rev;
         this.pendingCheckpoint = undefined;
@@ -344,11 +352,11 @@ export class CouchTicketsWorker {
       }
       if (res.status === 409 && attempt === 0) {
         // Our revision is stale (the document was rewritten elsewhere): take the current one, write again.
-        const cur = await this.couch(`/${CHECKPOINT_ID}`, { finishOnStop: true });
+        const cur = await this.couch(`/${this.checkpointId}`, { finishOnStop: true });
         this.checkpointRev = cur.status === 200 ? ((await cur.json()) as { _rev?: string })._rev : undefined;
         continue;
       }
-      throw new DependencyError('couchdb', `writing ${CHECKPOINT_ID} failed: ${res.status} ${await res.text()}`);
+      throw new DependencyError('couchdb', `writing ${this.checkpointId} failed: ${res.status} ${await res.text()}`);
     }
   }
 

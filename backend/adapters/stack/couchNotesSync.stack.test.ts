@@ -74,17 +74,19 @@ describe('NotesSync on the CouchDB protocol (pouchdb-server)', () => {
     const ep = await sync.endpointFor(agent).catch((e: Error) => {
       throw new Error(`CouchDB at ${COUCH_URL} failed — is the stack up (npm run stack:up)? ${e.message}`);
     });
-    expect(ep).toEqual({ url: COUCH_URL, database: `support_notes_${agent.toLowerCase()}`, headers: {} });
-    const info = await fetch(`${ep.url}/${ep.database}`);
+    expect(ep).toEqual({ url: COUCH_URL, database: 'support_notes', privateDatabase: `support_notes_${agent.toLowerCase()}`, headers: {}, auth: 'headers' });
+    const info = await fetch(`${ep.url}/${ep.privateDatabase}`);
     expect(info.status).toBe(200);
-    expect(((await info.json()) as { db_name: string }).db_name).toBe(ep.database);
+    expect(((await info.json()) as { db_name: string }).db_name).toBe(ep.privateDatabase);
     // Asking again is fine (the database already exists).
-    await expect(new CouchNotesSync({ url: COUCH_URL }).endpointFor(agent)).resolves.toMatchObject({ database: ep.database });
+    await expect(new CouchNotesSync({ url: COUCH_URL }).endpointFor(agent)).resolves.toMatchObject({ privateDatabase: ep.privateDatabase });
     await expect(sync.endpointFor('../_config')).rejects.toThrow(/invalid agent id/);
   });
 
   it('two PouchDB replicas sync both ways through the server, also across a server outage', async () => {
-    const ep = await sync.endpointFor(randomUUID());
+    const ep = { ...(await sync.endpointFor(randomUUID())) };
+    // The agent's own database (drafts): free-form documents; the shared one is validated (below).
+    ep.database = ep.privateDatabase!;
     const remote = `${ep.url}/${ep.database}`;
     const a = new PouchDB(`notes-a-${randomUUID()}`, { adapter: 'memory' });
     const b = new PouchDB(`notes-b-${randomUUID()}`, { adapter: 'memory' });

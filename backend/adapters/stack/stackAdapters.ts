@@ -106,7 +106,7 @@ export async function openStackAdapters(config: AppConfig, log: Logger) {
       const res = await fetch(couchAdminUrl, { signal: AbortSignal.timeout(5000) });
       if (!res.ok) throw new Error(`GET / answered ${res.status}`);
     });
-    const notesSync = new CouchNotesSync({ url: couch.url, adminUrl: admin?.toString(), adminAuth, prefix: couch.databasePrefix });
+    const notesSync = new CouchNotesSync({ url: couch.url, adminUrl: admin?.toString(), adminAuth, prefix: couch.databasePrefix, ...(couch.jwtSecret ? { jwt: { secret: couch.jwtSecret, ttlSeconds: couch.jwtTtlSeconds } } : {}) });
 
     if (readManifest(db) && !(await demoPresent(cassandra.store, tickets.store))) {
       log.warn('stack mode: the demo manifest is local but Cassandra/PostgreSQL do not hold the demo data; seeding again');
