@@ -56,7 +56,9 @@ export function createNote(db: Db, input: { customerId: string; ticketId: string
 /** Edit, pin, soft delete: a new revision on top of the one shown. */
 export function updateNote(db: Db, note: NoteDoc, change: Partial<Pick<NoteDoc, 'body' | 'pinned' | 'deleted'>>): Promise<NoteDoc> {
   const { _conflicts: _ignored, ...rest } = note;
-  return write(db, { ...rest, ...change, updatedAt: new Date().toISOString() });
+  // updatedAt is the body's: pinning or deleting is not an edit of what the note says.
+  const edited = change.body !== undefined && change.body !== note.body;
+  return write(db, { ...rest, ...change, updatedAt: edited ? new Date().toISOString() : note.updatedAt });
 }
 
 /** Every revision in conflict for a note: the current winner first. */
