@@ -141,6 +141,7 @@ describe('content security policy with attachments (the object store)', () => {
       'http://127.0.0.1:55984',
       'http://127.0.0.1:59000',
     ]);
+    expect(csp).toContain(`img-src ${APP_ORIGIN} data: http://127.0.0.1:59000;`);
     // Embedded mode: the backend is the object store; nothing is added.
     expect(connect(contentSecurityPolicy('http://127.0.0.1:43517', null, 'http://127.0.0.1:43517'))).toEqual(['http://127.0.0.1:43517', 'ws://127.0.0.1:43517']);
   });

@@ -98,13 +98,15 @@ export function contentSecurityPolicy(backendOrigin: string, notesOrigin: string
     const origin = exactOrigin(extra);
     if (!sources.includes(origin)) sources.push(origin);
   }
+  // Image attachments preview from the object store (presigned GET): that origin only, as in the web console's CSP.
+  const images = objectsOrigin === null ? backend.origin : exactOrigin(objectsOrigin);
 
   return [
     "default-src 'none'",
     `script-src ${APP_ORIGIN}`,
     // React sets style attributes (virtualised rows): 'unsafe-inline' for styles only.
     `style-src ${APP_ORIGIN} 'unsafe-inline'`,
-    `img-src ${APP_ORIGIN} data:`,
+    `img-src ${APP_ORIGIN} data: ${images}`,
     `font-src ${APP_ORIGIN}`,
     `connect-src ${sources.join(' ')}`,
     "object-src 'none'",
