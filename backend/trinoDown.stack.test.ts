@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { Trino, type QueryResult } from 'trino-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type EventEnvelope } from '../common/events';
-import { applyTrinoViews } from '../stack/runner/lakehouse';
 import { cancelFlinkJob, submitFlinkScript } from '../stack/runner/flinkSql';
+import { DEFAULT_TRINO } from './adapters/stack/trinoHistoryStore';
+import { SessionTokens } from './auth/sessionTokens';
 import { createTopics } from './testing/kafkaTest';
 import { gql, rest } from './testing/http';
 import { startStackTestApp, type StackTestApp } from './testing/stackTestApp';
@@ -25,6 +28,33 @@ let pipeline = '';
 let schema = '';
 let trinoStopped = false;
 
+/** stack/trino/views.sql in `schema`, statement by statement, as the runner applies it after the Flink jobs created their tables. */
+async function applyViews(schema: string): Promise<void> {
+  const trino = Trino.create({ server: process.env.CS360_TRINO_URL ?? DEFAULT_TRINO.url, catalog: 'iceberg', extraHeaders: { 'X-Trino-User': 'cs360-stack-test' } });
+  const text = readFileSync(join(REPO, 'stack/trino/views.sql'), 'utf8')
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('--'))
+    .join('\n')
+    .replaceAll('${SCHEMA}', schema);
+  for (const statement of text.split(/^;\s*$/m).map((x) => x.trim()).filter(Boolean)) {
+    const it = await trino.query(statement);
+    for (;;) {
+      const { value, done } = (await it.next()) as IteratorResult<QueryResult, QueryResult>;
+      if (value?.error) throw new Error(`${value.error.errorName}: ${value.error.message}`);
+      if (done) break;
+    }
+  }
+}
+
+/** Stack mode has no demo sign-in (issue 13): a session token signed with this data dir's secret, for a demo agent of the role. */
+async function tokenFor(role: 'AGENT' | 'SUPERVISOR'): Promise<string> {
+  const t = env.app;
+  const agent = (await t.app.adapters.tickets.listAgents()).find((a) => a.role === role);
+  if (!agent) throw new Error(`no demo agent with role ${role}`);
+  const secret = t.config.auth.secret ?? readFileSync(join(t.config.dataDir, 'session.secret'), 'utf8').trim();
+  return new SessionTokens(secret, 3600).issue({ id: agent.agent_id, name: agent.full_name, role: agent.role });
+}
+
 type CasePage = { timeline: { partial: boolean; events: { event_type: string; case_id: string }[] } };
 
 beforeAll(async () => {
@@ -38,7 +68,7 @@ beforeAll(async () => {
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
-      await applyTrinoViews(schema);
+      await applyViews(schema);
       break;
     } catch (e) {
       if (Date.now() > deadline) throw e;
@@ -56,7 +86,7 @@ afterAll(async () => {
 describe('Trino down under a running stack-mode backend', () => {
   it('serves partial pages from the serving store while Trino is stopped, and full pages again once it is back', async () => {
     const t = env.app;
-    const agent = await t.token('AGENT');
+    const agent = await tokenFor('AGENT');
     const timeline = async () => {
       const t0 = performance.now();
       const r = await gql<{ timeline: { partial: boolean; events: unknown[] } }>(t.baseUrl, agent, TIMELINE_Q, { id: 'C0000001', first: 50 });
@@ -106,7 +136,7 @@ describe('Trino down under a running stack-mode backend', () => {
     for (let i = 0; i < 5; i++) again.push(await timeline());
     process.stdout.write(`Trino down, repeated: ${again.map((a) => a.ms.toFixed(0)).join(', ')} ms\n`);
     for (const a of again) expect(a.page?.partial).toBe(true);
-    const metrics = await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: `Bearer ${await t.token('SUPERVISOR')}` } }).then((r) => r.text());
+    const metrics = await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: `Bearer ${await tokenFor('SUPERVISOR')}` } }).then((r) => r.text());
     expect(metrics).toMatch(/support_timeline_fallback_total\{reason="(error|timeout)"\} [1-9]/);
 
     // Trino back: the same backend returns to full pages by itself.
@@ -121,7 +151,7 @@ describe('Trino down under a running stack-mode backend', () => {
 
   it('SP-02: keeps support_case_context fresh from the domain events on Kafka', async () => {
     const t = env.app;
-    const agent = await t.token('AGENT');
+    const agent = await tokenFor('AGENT');
     const created = await rest<{ ticket_id: string }>(t.baseUrl, agent, 'POST', '/support/cases', { customerId: 'C0000002', subject: 'Hoàn tiền', message: 'Tôi muốn hoàn tiền.' });
     expect(created.status).toBe(201);
     const at = Date.now();
