@@ -15,7 +15,9 @@ import { configSchema } from '../backend/config/schema';
 import type { CaseRows } from '../backend/projector/caseWriter';
 import { startCaseProjector, type RunningProjector } from '../backend/projector/startProjector';
 import type { StatsRows } from '../backend/projector/statsWriter';
+import { trinoQuery as trinoRows } from '../stack/runner/clients/trino';
 import { REPO } from '../stack/runner/lib';
+import { PORTS } from '../stack/runner/ports';
 import { cancelFlinkJob, flinkJobs, pipelineCheckpointDir, submitFlinkScript } from '../stack/runner/flinkSql';
 import { fmt, percentiles, report } from './lib';
 
@@ -69,8 +71,7 @@ const KAFKA_BROKERS = process.env.CS360_KAFKA_BROKERS?.split(',') ?? DEFAULT_KAF
 const CASSANDRA_POINTS = process.env.CS360_CASSANDRA_CONTACT_POINTS?.split(',') ?? DEFAULT_CASSANDRA.contactPoints;
 const CASSANDRA_DC = process.env.CS360_CASSANDRA_DC ?? DEFAULT_CASSANDRA.localDataCenter;
 const MARIADB_HOST = process.env.CS360_MARIADB_HOST ?? '127.0.0.1';
-const MARIADB_PORT = process.env.CS360_MARIADB_PORT ?? '53306';
-const TRINO_URL = process.env.CS360_TRINO_URL ?? 'http://127.0.0.1:58080';
+const MARIADB_PORT = String(PORTS.mariadb);
 const BUCKET = 'cs360-lakehouse';
 
 const RUN = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -148,18 +149,8 @@ class MariaDb {
 
 const sqlTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
-/** The Trino REST protocol: POST the statement, follow nextUri; returns the rows. */
-async function trinoQuery(sql: string): Promise<unknown[][]> {
-  let res = await fetch(`${TRINO_URL}/v1/statement`, { method: 'POST', body: sql, headers: { 'X-Trino-User': 'cs360-bench' }, signal: AbortSignal.timeout(30_000) });
-  const rows: unknown[][] = [];
-  for (;;) {
-    const body = (await res.json()) as { nextUri?: string; data?: unknown[][]; error?: { message: string } };
-    if (body.error) throw new Error(`Trino: ${body.error.message}`);
-    if (body.data) rows.push(...body.data);
-    if (!body.nextUri) return rows;
-    res = await fetch(body.nextUri, { headers: { 'X-Trino-User': 'cs360-bench' }, signal: AbortSignal.timeout(30_000) });
-  }
-}
+/** One statement through the runner's Trino client; the rows. */
+const trinoQuery = (sql: string) => trinoRows(sql, { user: 'cs360-bench' });
 
 /** Calls `fn(i)` at i / rate seconds after the start (not after the previous one ended), so a slow call does not slow the pace. */
 async function paced(n: number, rate: number, fn: (i: number) => Promise<void>): Promise<void> {

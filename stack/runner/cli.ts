@@ -2,7 +2,8 @@
 // Starts the engines one after another on 127.0.0.1 (two cores: never in parallel), each with a
 // real readiness probe and bounded retries; stops only the processes it recorded.
 import { logTail, ourPid, forgetPid, pidAlive, portOpen, say, warn, StackError, STATE, waitReady } from './lib';
-import { SERVICES, type Service } from './services';
+import type { Service } from './service';
+import { SERVICES } from './services';
 
 const ATTEMPTS = 2;
 

@@ -6,7 +6,7 @@ import { DeleteObjectCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObj
 import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { s3Client } from '../../backend/adapters/stack/s3ObjectStore';
-import { FLINK_URL, KAFKA_BOOTSTRAP, S3_ENDPOINT } from './flink';
+import { FLINK_URL, KAFKA_BOOTSTRAP, S3_ENDPOINT } from './ports';
 import { cancelFlinkJob, flinkJobs, pipelineCheckpointDir, restartFlinkJob, submitFlinkSql } from './flinkSql';
 
 // The runner's Flink session cluster end to end (services kafka, s3, flink): a throwaway pipeline

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
-import { FLINK_PORT, FLINK_URL, KAFKA_BOOTSTRAP, S3_ENDPOINT, flinkCheckpointsDir, flinkConfDir, flinkEnv, javaOpts, sqlClientClasspath, writeFlinkConf } from './flink';
-import { NESSIE_ICEBERG_URI } from './lakehouse';
+import { FLINK_PORT, flinkCheckpointsDir, flinkConfDir, flinkEnv, javaOpts, sqlClientClasspath, writeFlinkConf } from './flinkCluster';
+import { FLINK_URL, KAFKA_BOOTSTRAP, NESSIE_ICEBERG_URI, S3_ENDPOINT } from './ports';
 import { HOST, REPO, StackError, say, sleep, stateDir, warn } from './lib';
 
 /** The pipelines; CS360_FLINK_SQL_DIR points the runner at another folder (an empty one: none). */

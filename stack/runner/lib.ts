@@ -11,7 +11,9 @@ export const STACK = join(REPO, 'stack');
 /** Downloads (jars, Maven repository) and state (data, logs, pids) live here, never in the repo. */
 export const CACHE = process.env.CS360_STACK_HOME ?? join(homedir(), '.cache', 'cs360-stack');
 export const STATE = join(CACHE, 'state');
-export const HOST = '127.0.0.1';
+import { HOST } from './ports';
+
+export { HOST };
 
 export const say = (msg: string) => process.stdout.write(`${msg}\n`);
 export const warn = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -102,26 +104,6 @@ export function portOpen(port: number, host = HOST, timeoutMs = 1000): Promise<b
     s.setTimeout(timeoutMs, () => done(false));
     s.once('connect', () => done(true));
     s.once('error', () => done(false));
-  });
-}
-
-/** Sends bytes, collects the reply until `complete` says so (or the timeout). */
-export function tcpExchange(port: number, request: Buffer, complete: (b: Buffer) => boolean, timeoutMs = 3000): Promise<Buffer | null> {
-  return new Promise((res) => {
-    const s = createConnection({ port, host: HOST });
-    let buf = Buffer.alloc(0);
-    const done = (v: Buffer | null) => {
-      s.destroy();
-      res(v);
-    };
-    s.setTimeout(timeoutMs, () => done(null));
-    s.once('connect', () => s.write(request));
-    s.on('data', (d) => {
-      buf = Buffer.concat([buf, typeof d === 'string' ? Buffer.from(d) : d]);
-      if (complete(buf)) done(buf);
-    });
-    s.once('error', () => done(null));
-    s.once('close', () => done(buf.length ? buf : null));
   });
 }
 

@@ -1,14 +1,14 @@
 // MariaDB (Debian package) standing in for seed 003's MySQL orders database, and the Debezium
-// connector that captures it (registered by the `connect` service in services.ts).
+// connector that captures it (registered by the `connect` service in connect.ts).
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, HOST, STACK, StackError, ensureApt, run, say, startDetached, stateDir, stopPid, warn } from './lib';
-import type { Service } from './services';
+import { connectorRegistered, registerConnector } from './clients/connect';
+import { CONNECT_URL, KAFKA_BOOTSTRAP, PORTS } from './ports';
+import type { Service } from './service';
 
-export const MARIADB_PORT = Number(process.env.CS360_MARIADB_PORT ?? 53306);
-const KAFKA_PORT = Number(process.env.CS360_KAFKA_PORT ?? 59092);
-const CONNECT_PORT = Number(process.env.CS360_CONNECT_PORT ?? 58083);
+export const MARIADB_PORT = PORTS.mariadb;
 
 const isRoot = () => process.getuid?.() === 0;
 /** As root, mariadbd drops to the `mysql` OS user, which cannot enter /root: its files live outside root's home (like PostgreSQL's). */
@@ -103,7 +103,7 @@ export const mariadb: Service = {
     if (logBin !== '1' || format !== 'ROW' || image !== 'FULL') throw new StackError(`MariaDB binlog is log_bin=${logBin} binlog_format=${format} binlog_row_image=${image}; Debezium needs 1/ROW/FULL (stack/mariadb/my.cnf)`);
     if (existsSync(resetMarker())) {
       // The running connector still holds offsets into the old binlog; connect's setup resets them.
-      const known = await fetch(`http://${HOST}:${CONNECT_PORT}/connectors/${ordersConnector().name}`, { signal: AbortSignal.timeout(3000) }).catch(() => null);
+      const known = await fetch(`${CONNECT_URL}/connectors/${ordersConnector().name}`, { signal: AbortSignal.timeout(3000) }).catch(() => null);
       if (known?.status === 200) warn(`  new data directory: restart connect (npm run stack:down -- connect && npm run stack:up -- connect) so ${ordersConnector().name} forgets its old binlog offsets`);
     }
   },
@@ -119,7 +119,7 @@ export const mariadb: Service = {
  * connector 3.0.8, which reads MariaDB's binlog by file and position (MariaDB has no gtid_mode, so
  * the connector does not use GTIDs) and falls back from SHOW BINARY LOG STATUS to SHOW MASTER STATUS.
  */
-const DEBEZIUM_VERSION = '3.0.8.Final';
+export const DEBEZIUM_VERSION = '3.0.8.Final';
 export const debeziumMysqlPlugins = () => join(CACHE, `debezium-mysql-${DEBEZIUM_VERSION}`, 'plugins');
 
 /** Unpacks Debezium's MySQL plugin tar.gz (stack/runner/maven/debezium-mysql/pom.xml) next to the PostgreSQL one. Cached. */
@@ -167,46 +167,20 @@ export function ordersConnector(): { name: string; config: Record<string, string
       ...file.config,
       'database.hostname': HOST,
       'database.port': String(MARIADB_PORT),
-      'schema.history.internal.kafka.bootstrap.servers': `${HOST}:${KAFKA_PORT}`,
+      'schema.history.internal.kafka.bootstrap.servers': KAFKA_BOOTSTRAP,
       // `stack:down/up -- mariadb` is routine here: reconnect to the binlog within seconds, not the default minute.
       'connect.keep.alive.interval.ms': '5000',
     },
   };
 }
 
-interface ConnectorStatus {
-  connector?: { state: string; trace?: string };
-  tasks?: { id: number; state: string; trace?: string }[];
-}
-/** What the connect service lends to registerOrdersConnector (its REST helpers), so this file does not import services.ts. */
-export interface ConnectTools {
-  api(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }>;
-  state(name: string): Promise<ConnectorStatus | null>;
-  wait(name: string, want: (s: ConnectorStatus) => boolean, what: string): Promise<ConnectorStatus>;
-  running(s: ConnectorStatus): boolean;
-  ensureTopics(topics: { name: string; partitions: number }[]): Promise<void>;
-}
-
 /** Registers the orders connector and waits for RUNNING. MariaDB must be up (it is started before connect). */
-export async function registerOrdersConnector(t: ConnectTools): Promise<void> {
+export async function registerOrdersConnector(): Promise<void> {
   const cdc = ordersConnector();
   if ((await mariadbRootSql('SELECT 1').catch(() => '')).trim() !== '1') throw new StackError(`MariaDB at ${HOST}:${MARIADB_PORT} is needed by connect for ${cdc.name} (npm run stack:up -- mariadb)`);
-  await t.ensureTopics(ORDERS_CDC_TOPICS);
-  const registered = ((await t.api('GET', '/connectors')).json as string[]).includes(cdc.name);
-  if (registered && existsSync(resetMarker())) {
-    // A new MariaDB data directory restarts the binlog at binlog.000001: stored offsets would point into
-    // a different history. Forget them; snapshot.mode when_needed then takes a fresh snapshot.
-    await t.api('PUT', `/connectors/${cdc.name}/stop`);
-    await t.wait(cdc.name, (s) => s.connector?.state === 'STOPPED', 'STOPPED');
-    const del = await t.api('DELETE', `/connectors/${cdc.name}/offsets`);
-    if (del.status !== 200) throw new StackError(`resetting ${cdc.name}'s offsets failed: ${del.status} ${JSON.stringify(del.json)}`);
-    say(`  MariaDB's data directory is new: ${cdc.name}'s offsets reset`);
-  }
-  const put = await t.api('PUT', `/connectors/${cdc.name}/config`, cdc.config);
-  if (put.status !== 200 && put.status !== 201) throw new StackError(`registering ${cdc.name} failed: ${put.status} ${JSON.stringify(put.json)}`);
+  // A new MariaDB data directory restarts the binlog at binlog.000001: stored offsets would point into
+  // a different history. Forget them; snapshot.mode when_needed then takes a fresh snapshot.
+  const resetOffsets = existsSync(resetMarker()) && (await connectorRegistered(cdc.name));
+  await registerConnector(cdc, { topics: ORDERS_CDC_TOPICS, resetOffsets, what: "MariaDB's data directory is new" });
   rmSync(resetMarker(), { force: true });
-  const st = await t.state(cdc.name);
-  if (st?.connector?.state === 'STOPPED' || st?.connector?.state === 'PAUSED') await t.api('PUT', `/connectors/${cdc.name}/resume`);
-  await t.wait(cdc.name, t.running, 'RUNNING');
-  say(`  connector ${cdc.name} RUNNING (topics ${ORDERS_CDC_TOPICS.map((x) => x.name).join(', ')})`);
 }

@@ -4,18 +4,19 @@ import type { CustomerCaseRow, CustomerProfile, CustomerStats } from '../../../c
 import type { SearchQuery } from '../../../common/searchQuery';
 import type { CaseStore, CustomerHitRow } from '../../ports/caseStore';
 import { nameKeys } from '../local/nameKeys';
+import { STACK_DEFAULTS } from '../../../common/stackPorts';
 
 const { Client, types, errors, policies } = cassandra;
 type CqlClient = InstanceType<typeof Client>;
 type Row = cassandra.types.Row;
 
 export interface CassandraSettings {
-  /** host:port list; the runner's default is 127.0.0.1:59042. */
+  /** host:port list; the runner's default is in common/stackPorts.ts. */
   contactPoints: string[];
   localDataCenter: string;
   keyspace: string;
 }
-export const DEFAULT_CASSANDRA: CassandraSettings = { contactPoints: ['127.0.0.1:59042'], localDataCenter: 'datacenter1', keyspace: 'cs' };
+export const DEFAULT_CASSANDRA: CassandraSettings = { contactPoints: [...STACK_DEFAULTS.cassandraContactPoints], localDataCenter: 'datacenter1', keyspace: 'cs' };
 
 type ContactKind = 'email' | 'phone' | 'name' | 'id';
 /**

@@ -1,11 +1,12 @@
 import { Admin, Consumer, type Message, type MessagesStream, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
 import type { Logger } from '../../logger';
 import type { EventBus, Topic, TopicMessages, Unsubscribe } from '../../ports/eventBus';
+import { STACK_DEFAULTS } from '../../../common/stackPorts';
 
-export const DEFAULT_KAFKA_BROKERS = ['127.0.0.1:59092'];
+export const DEFAULT_KAFKA_BROKERS = [...STACK_DEFAULTS.kafkaBrokers];
 
 export interface KafkaBusOptions {
-  /** Bootstrap brokers, host:port. Default: the runner's broker (127.0.0.1:59092). */
+  /** Bootstrap brokers, host:port. Default: the runner's broker (common/stackPorts.ts). */
   brokers?: string[];
   /**
    * Consumer group id. Each subscribed topic is consumed by its own member of the group

@@ -7,13 +7,14 @@ import type { TimelineRow } from '../../../common/model';
 import { historyStoreContract } from '../../ports/contracts/historyStoreContract';
 import { DEFAULT_S3, s3Client } from './s3ObjectStore';
 import { DEFAULT_TRINO, TrinoHistoryStore, sqlIdentifier, sqlString, sqlTimestamp } from './trinoHistoryStore';
+import { STACK_DEFAULTS } from '../../../common/stackPorts';
 
 // The lakehouse chain on the runner's engines (npm run stack:up -- s3 nessie trino): Trino's Iceberg
 // connector → Nessie's Iceberg REST catalog → data and metadata files on the S3 server. Then the
 // HistoryStore contract on TrinoHistoryStore, seeded through Trino (the adapter has no writes; Flink
 // writes cs_timeline in production). Everything lives in a throwaway schema dropped after the run.
 const TRINO_URL = process.env.CS360_TRINO_URL ?? DEFAULT_TRINO.url;
-const NESSIE_URL = process.env.CS360_NESSIE_URL ?? 'http://127.0.0.1:59120';
+const NESSIE_URL = process.env.CS360_NESSIE_URL ?? STACK_DEFAULTS.nessieUrl;
 const S3_ENDPOINT = process.env.CS360_S3_ENDPOINT ?? DEFAULT_S3.endpoint;
 const CATALOG = DEFAULT_TRINO.catalog;
 const LAKEHOUSE_BUCKET = 'cs360-lakehouse';

@@ -2,13 +2,14 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readUntil, type KafkaRecord } from '../../testing/kafkaTest';
+import { STACK_DEFAULTS, STACK_PORTS } from '../../../common/stackPorts';
 
 // Debezium end to end on MariaDB (runner services mariadb, kafka, connect): an order inserted into
 // ecommerce.orders and its status update reach Kafka's `orders_cdc` through the connector
 // `orders-mysql-connector` (stack/debezium/orders-mysql-connector.json), as Debezium JSON without schemas.
-const CONNECT_URL = process.env.CS360_CONNECT_URL ?? 'http://127.0.0.1:58083';
+const CONNECT_URL = process.env.CS360_CONNECT_URL ?? STACK_DEFAULTS.connectUrl;
 const MARIADB_HOST = process.env.CS360_MARIADB_HOST ?? '127.0.0.1';
-const MARIADB_PORT = process.env.CS360_MARIADB_PORT ?? '53306';
+const MARIADB_PORT = process.env.CS360_MARIADB_PORT ?? String(STACK_PORTS.mariadb);
 
 /** Runs SQL as the writer account through the `mariadb` client (it comes with the mariadb-server package). */
 function sql(statements: string): Promise<string> {

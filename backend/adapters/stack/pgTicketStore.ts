@@ -2,14 +2,15 @@ import pg from 'pg';
 import type { TicketStore } from '../../ports/ticketStore';
 import { SqlTicketStore, migrate } from '../sql/sqlTicketStore';
 import type { SqlClient } from '../sql/ticketSql';
+import { STACK_DEFAULTS } from '../../../common/stackPorts';
 
 export interface PgSettings {
-  /** postgres://user@host:port/db; the runner's default is postgres://cs360@127.0.0.1:55432/cs360. */
+  /** postgres://user@host:port/db; the runner's default is STACK_DEFAULTS.postgresUrl. */
   connectionString: string;
   maxConnections?: number;
 }
 
-export const DEFAULT_PG_URL = 'postgres://cs360@127.0.0.1:55432/cs360';
+export const DEFAULT_PG_URL = STACK_DEFAULTS.postgresUrl;
 
 /** Tickets on PostgreSQL: a pg Pool behind the shared SqlTicketStore; pending migrations are applied first. */
 export async function openPgTicketStore(settings: PgSettings): Promise<{ store: TicketStore; client: SqlClient; pool: pg.Pool; close(): Promise<void> }> {

@@ -1,7 +1,8 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Cache } from '../../ports/cache';
+import { STACK_DEFAULTS } from '../../../common/stackPorts';
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:56379/0';
+export const DEFAULT_REDIS_URL = STACK_DEFAULTS.redisUrl;
 
 /**
  * Drops every key of a tag, then the tag set, in one atomic step. The keys are read from the set,

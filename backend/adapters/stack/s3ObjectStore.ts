@@ -12,11 +12,12 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { ObjectStore, PresignedUpload, StoredObject } from '../../ports/objectStore';
 import { sanitiseFileName } from '../local/fileName';
+import { STACK_DEFAULTS } from '../../../common/stackPorts';
 
 export { sanitiseFileName };
 
 export const DEFAULT_S3 = {
-  endpoint: 'http://127.0.0.1:59000',
+  endpoint: STACK_DEFAULTS.s3Endpoint,
   region: 'us-east-1',
   bucket: 'cs360-attachments',
   // The runner's development credentials (stack/README.md); never used outside a local stack.

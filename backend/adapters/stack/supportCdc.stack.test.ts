@@ -4,13 +4,14 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_KAFKA_BROKERS } from './kafkaBus';
 import { DEFAULT_PG_URL } from './pgTicketStore';
+import { STACK_DEFAULTS } from '../../../common/stackPorts';
 
 // Debezium end to end (runner services postgres, kafka, connect): a row inserted into
 // PostgreSQL's support_notes reaches Kafka's `cs.public.support_notes` through the connector
 // `support-cdc` (stack/debezium/support-cdc.json).
 const PG_URL = process.env.CS360_PG_URL ?? DEFAULT_PG_URL;
 const KAFKA_BROKERS = process.env.CS360_KAFKA_BROKERS?.split(',') ?? DEFAULT_KAFKA_BROKERS;
-const CONNECT_URL = process.env.CS360_CONNECT_URL ?? 'http://127.0.0.1:58083';
+const CONNECT_URL = process.env.CS360_CONNECT_URL ?? STACK_DEFAULTS.connectUrl;
 const TOPIC = 'cs.public.support_notes';
 
 interface DebeziumEnvelope {

@@ -4,9 +4,10 @@ import { EVENT_TYPES, kindOf, type EventType } from '../../../common/events';
 import type { TimelineRow } from '../../../common/model';
 import { formatCaseId } from '../../../common/ids';
 import { caseIdStart, caseTimelinePayload, type CaseTimelineQuery, type CaseTimelineRow, type HistoryStore, type TimelineQuery } from '../../ports/historyStore';
+import { STACK_DEFAULTS } from '../../../common/stackPorts';
 
 /** The no-Docker runner's Trino (stack/runner/lakehouse.ts), the table Flink writes through Paimon and the view over it (stack/trino/views.sql). */
-export const DEFAULT_TRINO = { url: 'http://127.0.0.1:58080', catalog: 'iceberg', schema: 'cs', table: 'cs_timeline', caseView: 'vw_support_case_timeline', user: 'cs360-backend' } as const;
+export const DEFAULT_TRINO = { url: STACK_DEFAULTS.trinoUrl, catalog: 'iceberg', schema: 'cs', table: 'cs_timeline', caseView: 'vw_support_case_timeline', user: 'cs360-backend' } as const;
 
 export interface TrinoHistoryOptions {
   url?: string;
