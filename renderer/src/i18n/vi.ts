@@ -186,7 +186,7 @@ export const vi = {
     status: 'Trạng thái',
     statusTo: { OPEN: 'Mở lại', PENDING: 'Chuyển sang chờ', ESCALATED: 'Chuyển cấp', RESOLVED: 'Giải quyết', CLOSED: 'Đóng' },
     backToOpen: 'Trở lại đang mở',
-    assignee: 'Người phụ trách',
+    assignee: 'Phụ trách',
     unassigned: 'Chưa phân công',
     take: 'Nhận xử lý',
     you: 'Bạn',

@@ -184,9 +184,12 @@ function UploadRow({ item, onRetry, onRemove }: { item: UploadItem; onRetry: () 
         <div className="upload-error" role="alert" data-testid="upload-error">
           <AlertIcon size={12} />
           <span>{t(`caseActions.uploadErrors.${item.error.kind}`)}</span>
-          <button type="button" className="link-btn" onClick={onRetry}>
-            {t('caseActions.retry')}
-          </button>
+          {/* The same file of a refused type or size would be refused again: retry only what may pass. */}
+          {item.error.kind === 'expired' || item.error.kind === 'network' || item.error.kind === 'failed' ? (
+            <button type="button" className="link-btn" onClick={onRetry}>
+              {t('caseActions.retry')}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </li>
