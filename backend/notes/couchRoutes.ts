@@ -204,7 +204,7 @@ type BulkResult = { ok: true; id: string; rev: string } | { id: string; rev?: st
  * failure, emits `denied` and goes on), the others are written.
  */
 async function bulkDocs(db: Db, docs: unknown[], newEdits: boolean, principal: Principal, store: NotesStore, req: FastifyRequest): Promise<BulkResult[]> {
-  const verdicts = await Promise.all(docs.map((d) => store.validate(db, d, principal)));
+  const verdicts = await store.validateMany(db, docs, principal);
   const accepted: PouchDB.Core.PutDocument<object>[] = [];
   const slots: (BulkResult | null)[] = verdicts.map((v, i) => {
     const d = docs[i] as { _id?: unknown; _rev?: unknown } | null;

@@ -49,6 +49,17 @@ export class NotesStore {
     return null;
   }
 
+  /** Validates a batch with one read of the stored authors (a 1,000-note reconnect is one `_bulk_docs`). */
+  async validateMany(db: Db, docs: unknown[], who: Principal): Promise<Verdict[]> {
+    const ids = [...new Set(docs.map((d) => (d as { _id?: unknown } | null)?._id).filter((id): id is string => typeof id === 'string'))];
+    const authors = new Map<string, string | undefined>();
+    if (ids.length > 0) {
+      const res = await db.allDocs({ keys: ids, include_docs: true });
+      for (const row of res.rows) if ('doc' in row && row.doc) authors.set(row.id, (row.doc as { author?: string }).author);
+    }
+    return docs.map((d) => validateNoteWrite(d, who.id, authors.get((d as { _id?: string } | null)?._id ?? '')));
+  }
+
   /** Server-side validation of one written revision (see noteDoc.ts), with the stored author for edits. */
   async validate(db: Db, doc: unknown, who: Principal): Promise<Verdict> {
     const id = (doc as { _id?: unknown } | null)?._id;

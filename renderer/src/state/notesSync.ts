@@ -186,7 +186,7 @@ export function startNotesSync(agentId: string): Db {
       return;
     }
     remote = remoteFor(e);
-    sync = db.sync(remote, { live: true, retry: true, back_off_function: (delay: number) => (delay === 0 ? 250 : Math.min(delay * 2, 2000)), batch_size: 250 } as PouchDB.Replication.SyncOptions);
+    sync = db.sync(remote, { live: true, retry: true, back_off_function: (delay: number) => (delay === 0 ? 250 : Math.min(delay * 2, 2000)), batch_size: 1000, batches_limit: 2 } as PouchDB.Replication.SyncOptions);
     sync
       .on('change', (info) => {
         if (info.direction === 'push') {
