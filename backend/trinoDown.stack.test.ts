@@ -87,6 +87,11 @@ describe('Trino down under a running stack-mode backend', () => {
   it('serves partial pages from the serving store while Trino is stopped, and full pages again once it is back', async () => {
     const t = env.app;
     const agent = await tokenFor('AGENT');
+    // On this shared 2-core machine a loaded Trino can take longer than the 3 s default: while it is up,
+    // give it 30 s so "up" means full pages. A stopped Trino refuses connections at once, so the
+    // partial answers below must still come well within the default timeout (+ margin).
+    const fallback = t.app.adapters.history.fallback!;
+    fallback.timeoutMs = 30_000;
     const timeline = async () => {
       const t0 = performance.now();
       const r = await gql<{ timeline: { partial: boolean; events: unknown[] } }>(t.baseUrl, agent, TIMELINE_Q, { id: 'C0000001', first: 50 });
@@ -104,8 +109,9 @@ describe('Trino down under a running stack-mode backend', () => {
 
     // Trino up: full pages once Flink's rows are committed (Iceberg, at a checkpoint).
     await expect.poll(async () => (await timeline()).page?.events.length ?? 0, { timeout: 180_000, interval: 3000 }).toBe(50);
-    expect((await timeline()).page?.partial).toBe(false);
+    await expect.poll(async () => (await timeline()).page?.partial, { timeout: 60_000, interval: 2000 }).toBe(false);
     await expect.poll(async () => (await casePage()).page?.events.length ?? 0, { timeout: 120_000, interval: 3000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await casePage()).page?.partial, { timeout: 60_000, interval: 2000 }).toBe(false);
     const full = await casePage();
     expect(full.page.partial).toBe(false);
     for (const e of full.page.events) {
