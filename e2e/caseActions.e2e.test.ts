@@ -21,7 +21,7 @@ const REPLY = 'Chúng tôi đã kiểm tra và sẽ gửi bù phần thiếu tro
 const NOTE = 'Kho xác nhận thiếu 1 món; không báo khách số lô.';
 const FILE = Buffer.from('receipt 123\nline two, with ünïcode ✓\n', 'utf8');
 
-async function open(role: 'AGENT' | 'SUPERVISOR') {
+async function open(role: 'AGENT' | 'SUPERVISOR' | 'ANALYST') {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   await context.addInitScript(() => localStorage.setItem('cs360.lang', 'en'));
   const page = await context.newPage();
@@ -183,6 +183,19 @@ describe('case actions in Chromium', () => {
     await row(agent.page, 'ticket.assigned', SUBJECT).waitFor({ timeout: 5000 });
     await expect.poll(() => agent.page.getByTestId('actions-blocked').getAttribute('data-reason'), { timeout: 5000 }).toBe('notYours');
     expect(await agent.page.getByTestId('composer').count()).toBe(0);
+  });
+
+  it('gives an analyst the case to read and no action control', async () => {
+    const analyst = await open('ANALYST');
+    await analyst.page.getByTestId('ticket').first().waitFor({ timeout: 10_000 });
+    expect(await analyst.page.getByTestId('new-case').count()).toBe(0);
+    expect(await analyst.page.getByTestId('ticket-actions').count()).toBe(0);
+    expect(await analyst.page.getByTestId('composer').count()).toBe(0);
+    await blur(analyst.page);
+    await analyst.page.keyboard.press('Shift+?');
+    await analyst.page.waitForTimeout(300);
+    expect(await analyst.page.getByTestId('shortcut-overlay').count()).toBe(0);
+    await analyst.context.close();
   });
 
   it('lists the shortcuts in the ? overlay', async () => {
