@@ -43,6 +43,16 @@ export function bucketsFor(kind: ContactKind, prefix: string): string[] {
 }
 const bucketOf = (kind: ContactKind, value: string) => value.slice(0, BUCKETS[kind].length);
 
+/** A contact row as the lookup reads it: the match and the profile fields copied onto it (null on older rows). */
+interface ContactHit {
+  customer_id: string;
+  value: string;
+  full_name: string | null;
+  segment: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
 function contactsOf(p: CustomerProfile): { kind: ContactKind; value: string }[] {
   const all = [
     ...p.emails.map((e) => ({ kind: 'email' as const, value: e.toLowerCase() })),
@@ -134,10 +144,10 @@ export class CassandraCaseStore implements CaseStore {
 
   private constructor(private readonly client: CqlClient, ks: string) {
     this.q = {
-      contactRange: `SELECT value, customer_id FROM ${ks}.customer_contact WHERE kind = ? AND bucket = ? AND value >= ? AND value < ? LIMIT ?`,
+      contactRange: `SELECT value, customer_id, full_name, segment, email, phone FROM ${ks}.customer_contact WHERE kind = ? AND bucket = ? AND value >= ? AND value < ? LIMIT ?`,
       profile: `SELECT * FROM ${ks}.customer_profile WHERE customer_id = ?`,
       upsertProfile: `INSERT INTO ${ks}.customer_profile (customer_id, full_name, emails, phones, city, segment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      insertContact: `INSERT INTO ${ks}.customer_contact (kind, bucket, value, customer_id) VALUES (?, ?, ?, ?)`,
+      insertContact: `INSERT INTO ${ks}.customer_contact (kind, bucket, value, customer_id, full_name, segment, email, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       deleteContact: `DELETE FROM ${ks}.customer_contact WHERE kind = ? AND bucket = ? AND value = ? AND customer_id = ?`,
       stats: `SELECT * FROM ${ks}.customer_stats WHERE customer_id = ?`,
       upsertStats: `INSERT INTO ${ks}.customer_stats (customer_id, lifetime_value_vnd, order_count, last_event_time) VALUES (?, ?, ?, ?)`,
@@ -183,7 +193,7 @@ export class CassandraCaseStore implements CaseStore {
 
   async searchCustomers(query: SearchQuery, limit: number): Promise<CustomerHitRow[]> {
     const kind = KIND_OF[query.kind];
-    const hits: { customer_id: string; value: string }[] = [];
+    const hits: ContactHit[] = [];
     const seen = new Set<string>();
     // Over-fetch: several name suffixes of one customer can match the same prefix.
     const want = limit * 3;
@@ -193,21 +203,29 @@ export class CassandraCaseStore implements CaseStore {
         const id = r.get('customer_id') as string;
         if (seen.has(id)) continue;
         seen.add(id);
-        hits.push({ customer_id: id, value: r.get('value') as string });
+        hits.push({ customer_id: id, value: r.get('value') as string, full_name: r.get('full_name') as string | null, segment: r.get('segment') as string | null, email: r.get('email') as string | null, phone: r.get('phone') as string | null });
       }
       if (hits.length >= limit) break;
     }
-    const profiles = await Promise.all(hits.slice(0, limit).map(async (h) => ({ hit: h, profile: await this.getCustomer(h.customer_id) })));
-    return profiles
-      .filter((p): p is { hit: { customer_id: string; value: string }; profile: CustomerProfile } => p.profile !== null)
-      .map(({ hit, profile }) => ({
-        customer_id: profile.customer_id,
-        full_name: profile.full_name,
-        email: (kind === 'email' ? hit.value : null) ?? profile.emails[0] ?? null,
-        phone: (kind === 'phone' ? hit.value : null) ?? profile.phones[0] ?? null,
-        segment: profile.segment,
-        matched_on: MATCHED_ON[kind],
-      }));
+    // Denormalized display fields answer without a profile read; older rows (null) read the profile.
+    const rows = await Promise.all(
+      hits.slice(0, limit).map(async (h): Promise<CustomerHitRow | null> => {
+        if (h.full_name !== null && h.segment !== null) {
+          return { customer_id: h.customer_id, full_name: h.full_name, email: kind === 'email' ? h.value : h.email, phone: kind === 'phone' ? h.value : h.phone, segment: h.segment as CustomerProfile['segment'], matched_on: MATCHED_ON[kind] };
+        }
+        const profile = await this.getCustomer(h.customer_id);
+        if (!profile) return null;
+        return {
+          customer_id: profile.customer_id,
+          full_name: profile.full_name,
+          email: (kind === 'email' ? h.value : null) ?? profile.emails[0] ?? null,
+          phone: (kind === 'phone' ? h.value : null) ?? profile.phones[0] ?? null,
+          segment: profile.segment,
+          matched_on: MATCHED_ON[kind],
+        };
+      }),
+    );
+    return rows.filter((r): r is CustomerHitRow => r !== null);
   }
 
   async getCustomer(customerId: string): Promise<CustomerProfile | null> {
@@ -248,7 +266,7 @@ export class CassandraCaseStore implements CaseStore {
         [
           { query: this.q.upsertProfile as string, params: [p.customer_id, p.full_name, p.emails, p.phones, p.city, p.segment, new Date(p.created_at)] },
           ...stale.map((c) => ({ query: this.q.deleteContact as string, params: [c.kind, bucketOf(c.kind, c.value), c.value, p.customer_id] })),
-          ...next.map((c) => ({ query: this.q.insertContact as string, params: [c.kind, bucketOf(c.kind, c.value), c.value, p.customer_id] })),
+          ...next.map((c) => ({ query: this.q.insertContact as string, params: [c.kind, bucketOf(c.kind, c.value), c.value, p.customer_id, p.full_name, p.segment, p.emails[0]?.toLowerCase() ?? null, p.phones[0] ?? null] })),
         ],
       );
     });
