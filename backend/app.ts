@@ -15,6 +15,7 @@ import { NotificationRelay } from './notifications/relay';
 import { AttachmentService } from './services/attachmentService';
 import { CaseService } from './services/caseService';
 import { CustomerService } from './services/customerService';
+import { ContactHasher } from './services/pii/mask';
 import type { Services } from './services/services';
 import { SlaService, slaPolicyFromConfig } from './services/slaService';
 import { SupportService } from './services/supportService';
@@ -26,9 +27,13 @@ import { openEmbeddedNotes } from './notes/embeddedNotes';
 
 /** A per-data-dir secret, so sessions survive restarts without anyone configuring one. */
 function sessionSecret(config: AppConfig): string {
-  if (config.auth.secret) return config.auth.secret;
+  return config.auth.secret ?? dataDirSecret(config, 'session.secret');
+}
+
+/** A secret kept in <dataDir>/<name>, created (random, 0600) on first use. */
+function dataDirSecret(config: AppConfig, name: string): string {
   mkdirSync(config.dataDir, { recursive: true });
-  const file = join(config.dataDir, 'session.secret');
+  const file = join(config.dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
@@ -72,7 +77,10 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
       watchedCustomers: () => liveRef.current?.watchedCustomers() ?? [],
     });
     const services: Services = {
-      customers: new CustomerService(adapters.caseStore),
+      customers: new CustomerService(adapters.caseStore, Date.now, {
+        hasher: new ContactHasher(config.pii.hmacSecret ?? dataDirSecret(config, 'pii.secret')),
+        audit: (a) => adapters.tickets.recordActivity(a),
+      }),
       timeline,
       cases,
       support,

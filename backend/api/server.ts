@@ -22,6 +22,8 @@ import { startMetricsListener } from './security/metricsListener';
 import { onlySeedFields } from './security/queryScan';
 import { decodedPath } from './security/requestPath';
 import { refuseBadInput } from './security/inputGuard';
+import { requestOrigin } from './requestOrigin';
+import { registerPiiResponseMask } from './piiResponses';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -148,6 +150,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const seed = deps.services.seedStatus();
     if (seed.phase !== 'ready') throw new AppError('UNAVAILABLE', `Demo data is being prepared (${Math.round(seed.fraction * 100)}%)`, { phase: seed.phase });
   };
+  registerPiiResponseMask(app);
   registerApiRoutes(app, deps.services, ensureReady);
   await registerGraphQL(app, {
     maxDepth: deps.graphqlMaxDepth,
@@ -155,7 +158,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     log: deps.log,
     context: (req) => {
       ensureReadyForGraphQL(req, deps.services, ensureReady);
-      return { principal: req.principal, services: deps.services };
+      return { principal: req.principal, services: deps.services, from: requestOrigin(req) };
     },
   });
   if (config.metrics.port > 0) startMetricsListener(app, deps.metrics.registry, config.metrics, deps.log);

@@ -23,6 +23,9 @@ export const ACTIONS = [
   'attachments:write',
   'notes:sync',
   'sla:read',
+  'pii:raw',
+  'pii:unmask',
+  'audit:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +63,12 @@ export const POLICY: Readonly<Record<Action, Readonly<Record<Role, Reach>>>> = {
   'notes:sync': { AGENT: 'any', SUPERVISOR: 'any', ANALYST: 'any' },
   // SLA reports, drill-downs, the at-risk queue and team workload: an AGENT only with their own agentId.
   'sla:read': { AGENT: 'self', SUPERVISOR: 'any', ANALYST: 'any' },
+  // Raw emails and phones in every answer (customers, search hits); an ANALYST gets them masked (backend/services/pii/mask.ts).
+  'pii:raw': { AGENT: 'any', SUPERVISOR: 'any', ANALYST: 'none' },
+  // Reveal one customer's contacts with a reason (audited as PII_UNMASKED).
+  'pii:unmask': { AGENT: 'none', SUPERVISOR: 'any', ANALYST: 'none' },
+  // The audit trail (support_agent_activity): read-only, supervisors only.
+  'audit:read': { AGENT: 'none', SUPERVISOR: 'any', ANALYST: 'none' },
 };
 
 export interface ResourceHint {

@@ -64,6 +64,12 @@ export const configSchema = z
           .prefault({}),
       })
       .prefault({}),
+    pii: z
+      .object({
+        /** HMAC-SHA256 key of the contact hashes an ANALYST searches by (full email / phone only); generated per data dir when absent. */
+        hmacSecret: z.string().min(32).optional(),
+      })
+      .prefault({}),
     demo: z
       .object({
         seed: z.coerce.number().int().default(360),

@@ -34,6 +34,21 @@ export interface ActivityRecord {
   details?: Record<string, unknown> | null;
 }
 
+export interface AuditRecord extends ActivityRecord {
+  activity_id: string;
+}
+
+/** Every field optional; customerId matches details.customer_id (customer reads, unmasks) or the ticket's customer. */
+export interface AuditFilter {
+  agentId?: string;
+  action?: string;
+  customerId?: string;
+  /** Epoch ms, inclusive. */
+  from?: number;
+  /** Epoch ms, exclusive. */
+  to?: number;
+}
+
 export interface ConversationRecord {
   conversation_id: string;
   ticket_id: string;
@@ -85,6 +100,8 @@ export interface TicketStore {
   updateTicketStatus(ticketId: string, status: TicketStatus, atMs: number): Promise<void>;
   addNote(n: NoteRecord): Promise<NoteRecord>;
   recordActivity(a: ActivityRecord): Promise<void>;
+  /** The audit trail (support_agent_activity) for supervisors, newest first; reads only. */
+  listAudit(filter: AuditFilter, limit: number): Promise<AuditRecord[]>;
   /** A ticket's activity (support_agent_activity), oldest first. */
   listActivity(ticketId: string): Promise<ActivityRecord[]>;
   /** The ticket, locked until the enclosing transaction ends (SELECT … FOR UPDATE); a plain read outside one. */

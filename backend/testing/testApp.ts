@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type App } from '../app';
 import { configSchema, type AppConfig } from '../config/schema';
-import { createLogger } from '../logger';
+import { createLogger, type Logger } from '../logger';
 
 export interface TestApp {
   app: App;
@@ -17,7 +17,7 @@ export interface TestApp {
 
 /** A real backend on a free port over a fresh temp data dir with a small, fast demo data set. */
 export async function startTestApp(
-  overrides: Partial<{ demo: Partial<AppConfig['demo']>; auth: Partial<AppConfig['auth']>; api: Partial<AppConfig['api']>; mode: AppConfig['mode']; stack: Record<string, unknown>; projector: Record<string, unknown>; sla: Record<string, unknown> }> = {},
+  overrides: Partial<{ logger: Logger; demo: Partial<AppConfig['demo']>; auth: Partial<AppConfig['auth']>; api: Partial<AppConfig['api']>; mode: AppConfig['mode']; stack: Record<string, unknown>; projector: Record<string, unknown>; sla: Record<string, unknown> }> = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cs360-it-'));
   const config = configSchema.parse({
@@ -32,7 +32,7 @@ export async function startTestApp(
     sla: overrides.sla ?? {},
     log: { level: 'warn' },
   });
-  const app = await createApp(config, createLogger('warn'));
+  const app = await createApp(config, overrides.logger ?? createLogger('warn'));
   const { port, seeded } = await app.listen();
   await seeded;
   const baseUrl = `http://127.0.0.1:${port}`;

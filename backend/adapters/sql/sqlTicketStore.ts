@@ -1,4 +1,4 @@
-import type { ActivityRecord, AgentRecord, AgentWorkload, ConversationRecord, NoteRecord, TicketChanges, TicketRecord, TicketStatus, TicketStore } from '../../ports/ticketStore';
+import type { ActivityRecord, AgentRecord, AuditFilter, AuditRecord, AgentWorkload, ConversationRecord, NoteRecord, TicketChanges, TicketRecord, TicketStatus, TicketStore } from '../../ports/ticketStore';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations';
 import { COLUMNS, TICKET_UPSERT, agentValues, insertMany, messageValues, noteValues, ticketValues, toAgent, toMessage, toTicket, workloadQuery, type SqlClient } from './ticketSql';
 
@@ -61,6 +61,37 @@ export class SqlTicketStore implements TicketStore {
     const { rows } = await this.db.query<Record<string, unknown>>('SELECT agent_id, ticket_id, action, at, details FROM support_agent_activity WHERE ticket_id = $1 ORDER BY at, activity_id', [ticketId]);
     return rows.map((r) => ({
       agent_id: r.agent_id as string,
+      ticket_id: (r.ticket_id as string | null) ?? null,
+      action: r.action as string,
+      at: r.at instanceof Date ? r.at.getTime() : new Date(String(r.at)).getTime(),
+      details: (r.details as Record<string, unknown> | null) ?? null,
+    }));
+  }
+
+  async listAudit(filter: AuditFilter, limit: number): Promise<AuditRecord[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.agentId !== undefined) add('a.agent_id = ?', filter.agentId);
+    if (filter.action !== undefined) add('a.action = ?', filter.action);
+    if (filter.customerId !== undefined) {
+      params.push(filter.customerId);
+      const p = `$${params.length}`;
+      where.push(`(a.details->>'customer_id' = ${p} OR a.ticket_id IN (SELECT ticket_id FROM support_tickets WHERE customer_id = ${p}))`);
+    }
+    if (filter.from !== undefined) add('a.at >= ?::timestamptz', new Date(filter.from).toISOString());
+    if (filter.to !== undefined) add('a.at < ?::timestamptz', new Date(filter.to).toISOString());
+    params.push(limit);
+    const { rows } = await this.db.query<Record<string, unknown>>(
+      `SELECT a.activity_id, a.agent_id, a.ticket_id, a.action, a.at, a.details FROM support_agent_activity a ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.at DESC, a.activity_id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((r) => ({
+      activity_id: String(r.activity_id),
+      agent_id: String(r.agent_id),
       ticket_id: (r.ticket_id as string | null) ?? null,
       action: r.action as string,
       at: r.at instanceof Date ? r.at.getTime() : new Date(String(r.at)).getTime(),

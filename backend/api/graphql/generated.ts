@@ -111,6 +111,14 @@ export type CustomerCasesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** An ANALYST gets emails and phones masked (t***@gmail.com, +84 9** *** 678); unmaskCustomer reveals them to a SUPERVISOR. */
+export type CustomerContacts = {
+  __typename?: 'CustomerContacts';
+  customerId: Scalars['ID']['output'];
+  emails: Array<Scalars['String']['output']>;
+  phones: Array<Scalars['String']['output']>;
+};
+
 export type CustomerHit = {
   __typename?: 'CustomerHit';
   email?: Maybe<Scalars['String']['output']>;
@@ -172,6 +180,8 @@ export type Mutation = {
   requestUpload: UploadGrant;
   /** OPEN -> PENDING -> RESOLVED -> CLOSED, and reopen (RESOLVED/CLOSED -> OPEN). Other moves: INVALID_INPUT. */
   setTicketStatus: Ticket;
+  /** SUPERVISOR only: one customer's raw contacts, with a reason (3–500 characters); recorded as PII_UNMASKED in the audit trail. */
+  unmaskCustomer: CustomerContacts;
 };
 
 
@@ -242,6 +252,16 @@ export type MutationRequestUploadArgs = {
 export type MutationSetTicketStatusArgs = {
   status: TicketStatus;
   ticketId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Case actions. Each writes support_agent_activity and an event on the customer's timeline.
+ * AGENT: only tickets assigned to them, or unassigned ones they take; SUPERVISOR: any; ANALYST: none.
+ */
+export type MutationUnmaskCustomerArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -657,6 +677,7 @@ export type ResolversTypes = {
   Case: ResolverTypeWrapper<CaseView>;
   CreateCaseInput: CreateCaseInput;
   Customer: ResolverTypeWrapper<CustomerView>;
+  CustomerContacts: ResolverTypeWrapper<CustomerContacts>;
   CustomerHit: ResolverTypeWrapper<CustomerHitRow>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DownloadLink: ResolverTypeWrapper<DownloadLink>;
@@ -706,6 +727,7 @@ export type ResolversParentTypes = {
   Case: CaseView;
   CreateCaseInput: CreateCaseInput;
   Customer: CustomerView;
+  CustomerContacts: CustomerContacts;
   CustomerHit: CustomerHitRow;
   DateTime: Scalars['DateTime']['output'];
   DownloadLink: DownloadLink;
@@ -789,6 +811,12 @@ export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends R
   vip?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type CustomerContactsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerContacts'] = ResolversParentTypes['CustomerContacts']> = {
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  emails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  phones?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CustomerHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CustomerHit'] = ResolversParentTypes['CustomerHit']> = {
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -835,6 +863,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   reply?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationReplyArgs, 'input'>>;
   requestUpload?: Resolver<ResolversTypes['UploadGrant'], ParentType, ContextType, RequireFields<MutationRequestUploadArgs, 'contentType' | 'fileName' | 'size' | 'ticketId'>>;
   setTicketStatus?: Resolver<ResolversTypes['Ticket'], ParentType, ContextType, RequireFields<MutationSetTicketStatusArgs, 'status' | 'ticketId'>>;
+  unmaskCustomer?: Resolver<ResolversTypes['CustomerContacts'], ParentType, ContextType, RequireFields<MutationUnmaskCustomerArgs, 'id' | 'reason'>>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -982,6 +1011,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Attachment?: AttachmentResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerContacts?: CustomerContactsResolvers<ContextType>;
   CustomerHit?: CustomerHitResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DownloadLink?: DownloadLinkResolvers<ContextType>;

@@ -31,7 +31,7 @@ export const resolvers: Resolvers = {
       return principal;
     },
     searchCustomers: (_, { query, limit }, { principal, services }) => services.customers.search(principal, query, limit ?? 10),
-    customer: (_, { id }, { principal, services }) => services.customers.get(principal, id),
+    customer: (_, { id }, { principal, services, from }) => services.customers.get(principal, id, from ?? {}),
     timeline: (_, args, { principal, services }) =>
       services.timeline.page(principal, { customerId: args.customerId, first: args.first ?? 100, after: args.after, kinds: args.kinds, from: args.from, to: args.to }),
     case: (_, { caseId }, { principal, services }) => services.cases.get(principal, caseId),
@@ -54,6 +54,10 @@ export const resolvers: Resolvers = {
     setTicketStatus: (_, { ticketId, status }, { principal, services }) => services.support.setStatus(principal, { ticketId, status }),
     assignTicket: (_, { ticketId, agentId }, { principal, services }) => services.support.assign(principal, { ticketId, agentId }),
     escalateTicket: (_, { ticketId, reason }, { principal, services }) => services.support.escalate(principal, ticketId, { reason }),
+    unmaskCustomer: async (_, { id, reason }, { principal, services, from }) => {
+      const c = await services.customers.unmask(principal, id, reason, from ?? {});
+      return { customerId: c.customer_id, emails: c.emails, phones: c.phones };
+    },
     requestUpload: async (_, { ticketId, fileName, contentType, size }, { principal, services }) => {
       const grant = await services.attachments.presignUpload(principal, ticketId, { fileName, contentType, size });
       return { url: grant.url, fields: grant.fields, key: grant.key, expiresAt: iso(grant.expiresAt), maxBytes: size };

@@ -9,6 +9,7 @@ import type { Logger } from '../../logger';
 import type { EventBus } from '../../ports/eventBus';
 import { entitledOnReplay, parseCursor, parseWatching, type NotificationRelay, type RelayEntry } from '../../notifications/relay';
 import { customerIdInput } from '../../services/inputs';
+import { scrubJson } from '../../services/pii/mask';
 import { DESKTOP_ORIGIN } from '../desktopOrigin';
 import { checkLaunchToken } from '../requestAuth';
 import { hostAllowed } from '../security/hostAllowlist';
@@ -37,6 +38,8 @@ const live = (e: RelayEntry): LiveNotification => ({ ...e.notification, seq: e.s
 
 export const rooms = {
   customer: (id: string) => `customer:${id}`,
+  /** Watchers without `pii:raw` (ANALYST): rows reach them with emails and phones masked. */
+  customerMasked: (id: string) => `customer:${id}:masked`,
   agent: (id: string) => `agent:${id}`,
   supervisors: 'role:SUPERVISOR',
 };
@@ -149,7 +152,7 @@ export function attachSocketServer(
       try {
         const id = customerIdInput(customerId);
         if (!can(p, 'timeline:read')) return reply({ ok: false, error: 'FORBIDDEN' });
-        const room = rooms.customer(id);
+        const room = can(p, 'pii:raw') ? rooms.customer(id) : rooms.customerMasked(id);
         // Refused with a typed ack, not dropped: the client learns it watches too many at once.
         if (!socket.rooms.has(room) && customerRooms(socket.rooms) >= maxRooms) return reply({ ok: false, error: 'INVALID_INPUT' });
         void socket.join(room);
@@ -159,7 +162,10 @@ export function attachSocketServer(
       }
     });
     socket.on('customer:unwatch', (customerId) => {
-      if (typeof customerId === 'string') void socket.leave(rooms.customer(customerId));
+      if (typeof customerId === 'string') {
+        void socket.leave(rooms.customer(customerId));
+        void socket.leave(rooms.customerMasked(customerId));
+      }
     });
   });
 
@@ -169,6 +175,8 @@ export function attachSocketServer(
     }),
     deps.bus.subscribe('cs_timeline', (row) => {
       io.to(rooms.customer(row.customer_id)).emit('timeline:row', row);
+      const masked = rooms.customerMasked(row.customer_id);
+      if (io.sockets.adapter.rooms.get(masked)?.size) io.to(masked).emit('timeline:row', scrubJson(row));
     }),
   ];
 
@@ -261,7 +269,7 @@ export function attachSocketServer(
     io,
     broadcastSeed: (p: SeedProgress) => io.emit('seed:progress', p),
     /** Customers some socket is watching now (their rooms). */
-    watchedCustomers: (): string[] => [...io.sockets.adapter.rooms.keys()].filter((r) => r.startsWith('customer:')).map((r) => r.slice('customer:'.length)),
+    watchedCustomers: (): string[] => [...new Set([...io.sockets.adapter.rooms.keys()].filter((r) => r.startsWith('customer:')).map((r) => r.slice('customer:'.length).replace(/:masked$/, '')))],
     close: async () => {
       clearInterval(sweep);
       for (const u of unsubscribe) u();

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/services';
+import { requestOrigin } from '../requestOrigin';
 import { registerObjectRoutes } from './objectRoutes';
 
 type Q = Record<string, string | undefined>;
@@ -18,7 +19,7 @@ export function registerApiRoutes(app: FastifyInstance, services: Services, ensu
     const q = req.query as Q;
     return { customers: await services.customers.search(principalOf(req), q.q ?? '', q.limit === undefined ? 10 : Number(q.limit)) };
   });
-  app.get('/api/customers/:id', data, async (req) => services.customers.get(principalOf(req), (req.params as Q).id));
+  app.get('/api/customers/:id', data, async (req) => services.customers.get(principalOf(req), (req.params as Q).id, requestOrigin(req)));
   app.get('/api/customers/:id/timeline', data, async (req, reply) => {
     const q = req.query as Q;
     const json = await services.timeline.pageJson(principalOf(req), {
