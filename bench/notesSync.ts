@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PouchDB from 'pouchdb';
+import PouchDB from '../backend/notes/pouchdb';
 import { chromium } from 'playwright-core';
 import { fmt, percentiles, report, startBackend } from './lib';
 

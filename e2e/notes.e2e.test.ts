@@ -112,6 +112,29 @@ describe('offline notes in Chromium', () => {
     await context.close();
   });
 
+  it('loses nothing when the backend is killed mid-sync: the notes sync once it is back', async () => {
+    const context = await browser.newContext();
+    const page = await openAsAgent(context);
+    await expect.poll(() => syncState(page), { timeout: 20_000 }).toBe('synced');
+    await context.setOffline(true);
+    await expect.poll(() => syncState(page)).toBe('offline');
+    for (let i = 0; i < 20; i++) await writeNote(page, `Before the crash ${i}`);
+    const ids = await panel(page)
+      .getByTestId('note')
+      .evaluateAll((els) => els.filter((e) => e.textContent?.includes('Before the crash')).map((e) => e.getAttribute('data-note-id') ?? ''));
+    expect(ids.length).toBe(20);
+    // Back online and, while the sync starts, the backend dies (kill -9) and comes back on the same port and data.
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await web.crash();
+    web = await startWebConsole({}, { port: web.port, dataDir: web.dataDir });
+    await waitReady(web.baseUrl);
+    await expect.poll(() => syncState(page), { timeout: 45_000 }).toBe('synced');
+    expect(await pendingCount(page)).toBe(0);
+    expect((await serverDocs(await tokenOf(page), ids)).size).toBe(20);
+    await context.close();
+  });
+
   it('shows a note edited in two browsers while apart as a conflict, and resolves it by choosing a version', async () => {
     const ctxA = await browser.newContext();
     const ctxB = await browser.newContext();

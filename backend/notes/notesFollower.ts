@@ -1,3 +1,4 @@
+import type {} from './pouchdb';
 import type { Logger } from '../logger';
 import type { EventBus } from '../ports/eventBus';
 import { noteEvent } from './noteEvents';
@@ -39,7 +40,7 @@ export class NotesFollower {
     let since: number | string = 0;
     let checkpointRev: string | undefined;
     try {
-      const cp = (await this.db.get(CHECKPOINT_ID)) as { _rev: string; last_seq: number | string };
+      const cp = (await this.db.get(CHECKPOINT_ID)) as unknown as { _rev: string; last_seq: number | string };
       since = cp.last_seq;
       checkpointRev = cp._rev;
     } catch {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import PouchDB from 'pouchdb';
+import PouchDB from './pouchdb';
 import type { Principal } from '../auth/principal';
 import type { NotesSync, NotesEndpoint } from '../ports/notesSync';
 import { validateNoteWrite, type Verdict } from './noteDoc';
