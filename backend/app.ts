@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { EscalationDispatcher, slackSink, smtpSink, type EscalationSink } from './notifications/escalationSinks';
 import { NotificationRelay } from './notifications/relay';
 import { AttachmentService } from './services/attachmentService';
+import { AuditService } from './services/auditService';
 import { CaseService } from './services/caseService';
 import { CustomerService } from './services/customerService';
 import { ContactHasher } from './services/pii/mask';
@@ -76,11 +77,13 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
       },
       watchedCustomers: () => liveRef.current?.watchedCustomers() ?? [],
     });
+    const audit = new AuditService(adapters.tickets);
     const services: Services = {
       customers: new CustomerService(adapters.caseStore, Date.now, {
         hasher: new ContactHasher(config.pii.hmacSecret ?? dataDirSecret(config, 'pii.secret')),
-        audit: (a) => adapters.tickets.recordActivity(a),
+        audit: (a) => audit.record(a),
       }),
+      audit,
       timeline,
       cases,
       support,

@@ -1,5 +1,6 @@
 import type { SeedProgress } from '../../common/live';
 import type { AttachmentService } from './attachmentService';
+import type { AuditService } from './auditService';
 import type { CaseService } from './caseService';
 import type { CustomerService } from './customerService';
 import type { SlaService } from './slaService';
@@ -17,6 +18,8 @@ export interface Services {
   sla: SlaService;
   /** Case attachments (Objects port) and notes sync (NotesSync port); UNAVAILABLE in embedded mode. */
   attachments: AttachmentService;
+  /** The append-only audit trail (support_agent_activity): sign-in/out, customer reads, unmasks, case actions. */
+  audit: AuditService;
   /** Demo agents for the embedded sign-in screen. */
   listAgents(): Promise<AgentRecord[]>;
   seedStatus(): SeedProgress;

@@ -56,6 +56,29 @@ export type Attachment = {
   size: Scalars['Int']['output'];
 };
 
+/** Who did what, when and from where (details: ip, user_agent, reason …). */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  action: Scalars['String']['output'];
+  agentId: Scalars['ID']['output'];
+  agentName?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  customerId?: Maybe<Scalars['ID']['output']>;
+  details: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  ticketId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** Which tickets a report or drill-down covers: tickets opened in [from, to) plus optional filters. */
+export type AuditFilter = {
+  /** SIGNED_IN, SIGNED_OUT, CUSTOMER_VIEWED, PII_UNMASKED or a case action (TICKET_CREATED, MESSAGE_SENT, NOTE_ADDED, TICKET_ASSIGNED, TICKET_ESCALATED, STATUS_CHANGED …) */
+  action?: InputMaybe<Scalars['String']['input']>;
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 export type AuthorType =
   | 'AGENT'
   | 'BOT'
@@ -270,6 +293,8 @@ export type Query = {
   agents: Array<Agent>;
   /** A presigned download of one attachment of a ticket (<= 5 minutes). */
   attachmentUrl: DownloadLink;
+  /** SUPERVISOR only: the audit trail (support_agent_activity), newest first. Read-only: no operation changes a record. */
+  auditLog: Array<AuditEntry>;
   case: Case;
   customer: Customer;
   me: User;
@@ -293,6 +318,12 @@ export type Query = {
 export type QueryAttachmentUrlArgs = {
   key: Scalars['String']['input'];
   ticketId: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditLogArgs = {
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -435,7 +466,6 @@ export type SlaDrill = {
   state?: InputMaybe<SlaState>;
 };
 
-/** Which tickets a report or drill-down covers: tickets opened in [from, to) plus optional filters. */
 export type SlaFilter = {
   agentId?: InputMaybe<Scalars['ID']['input']>;
   channel?: InputMaybe<Scalars['String']['input']>;
@@ -672,6 +702,8 @@ export type ResolversTypes = {
   Agent: ResolverTypeWrapper<Agent>;
   AgentWorkloadRow: ResolverTypeWrapper<AgentWorkloadRow>;
   Attachment: ResolverTypeWrapper<Attachment>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditFilter: AuditFilter;
   AuthorType: AuthorType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Case: ResolverTypeWrapper<CaseView>;
@@ -723,6 +755,8 @@ export type ResolversParentTypes = {
   Agent: Agent;
   AgentWorkloadRow: AgentWorkloadRow;
   Attachment: Attachment;
+  AuditEntry: AuditEntry;
+  AuditFilter: AuditFilter;
   Boolean: Scalars['Boolean']['output'];
   Case: CaseView;
   CreateCaseInput: CreateCaseInput;
@@ -781,6 +815,17 @@ export type AttachmentResolvers<ContextType = GraphQLContext, ParentType extends
   fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  agentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  agentName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ticketId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Case'] = ResolversParentTypes['Case']> = {
@@ -869,6 +914,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType>;
   attachmentUrl?: Resolver<ResolversTypes['DownloadLink'], ParentType, ContextType, RequireFields<QueryAttachmentUrlArgs, 'key' | 'ticketId'>>;
+  auditLog?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   case?: Resolver<ResolversTypes['Case'], ParentType, ContextType, RequireFields<QueryCaseArgs, 'caseId'>>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
@@ -1009,6 +1055,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Agent?: AgentResolvers<ContextType>;
   AgentWorkloadRow?: AgentWorkloadRowResolvers<ContextType>;
   Attachment?: AttachmentResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   Case?: CaseResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerContacts?: CustomerContactsResolvers<ContextType>;

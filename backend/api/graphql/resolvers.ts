@@ -1,6 +1,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { kindOf } from '../../../common/events';
 import { AppError } from '../../../common/errors';
+import { auditJson } from '../../services/auditService';
 import type { AttachmentMeta } from '../../services/caseActions/reply';
 import type { Resolvers } from './generated';
 
@@ -46,6 +47,7 @@ export const resolvers: Resolvers = {
     slaCases: (_, { filter, drill, first }, { principal, services }) => services.sla.cases(principal, filter, drill, first),
     slaAtRisk: (_, { filter, first }, { principal, services }) => services.sla.atRisk(principal, filter, first),
     teamWorkload: (_, { filter }, { principal, services }) => services.sla.teamWorkload(principal, filter),
+    auditLog: async (_, { filter, first }, { principal, services }) => (await services.audit.list(principal, filter, first ?? 100)).map(auditJson),
   },
   Mutation: {
     postMessage: (_, { ticketId, message }, { principal, services }) => services.support.postMessage(principal, ticketId, { message }),

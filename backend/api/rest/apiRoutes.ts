@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { auditJson } from '../../services/auditService';
 import type { Services } from '../../services/services';
 import { requestOrigin } from '../requestOrigin';
 import { registerObjectRoutes } from './objectRoutes';
@@ -65,6 +66,11 @@ export function registerApiRoutes(app: FastifyInstance, services: Services, ensu
     reply.code(201).send(await services.attachments.presignUpload(principalOf(req), (req.params as Q).caseId, req.body)),
   );
   app.get('/api/cases/:caseId/attachments', data, async (req) => services.attachments.presignDownload(principalOf(req), (req.params as Q).caseId, (req.query as Q).key));
+  // The audit trail, SUPERVISOR only; read-only (there is no route that changes a record).
+  app.get('/api/audit', data, async (req) => {
+    const q = req.query as Q;
+    return { entries: (await services.audit.list(principalOf(req), q, q.first === undefined ? 100 : Number(q.first))).map(auditJson) };
+  });
   app.get('/api/notes/sync', async (req) => services.attachments.notesEndpoint(principalOf(req)));
 
   const endpoint = services.attachments.objectEndpoint();

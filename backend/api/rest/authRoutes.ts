@@ -3,6 +3,7 @@ import { AppError } from '../../../common/errors';
 import type { SessionTokens } from '../../auth/sessionTokens';
 import type { Services } from '../../services/services';
 import { uuidInput } from '../../services/inputs';
+import { requestOrigin } from '../requestOrigin';
 
 /**
  * Sign-in and sign-out. The passwordless demo picker (GET /api/auth/agents, POST /api/auth/local)
@@ -22,7 +23,9 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, tok
       const agent = (await services.listAgents()).find((a) => a.agent_id === agentId);
       if (!agent) throw new AppError('NOT_FOUND', `No demo agent ${agentId}`, { field: 'agentId' });
       const user = { id: agent.agent_id, name: agent.full_name, role: agent.role };
-      return { token: await tokens.issue(user), user };
+      const token = await tokens.issue(user);
+      await services.audit.record({ agent_id: user.id, ticket_id: null, action: 'SIGNED_IN', details: { method: 'demo', ...requestOrigin(req) } });
+      return { token, user };
     });
   }
 
@@ -30,6 +33,7 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services, tok
   app.post('/api/auth/logout', async (req) => {
     if (!req.authSession) throw new AppError('UNAUTHENTICATED', 'Sign in first');
     tokens.revoke(req.authSession);
+    await services.audit.record({ agent_id: req.authSession.principal.id, ticket_id: null, action: 'SIGNED_OUT', details: requestOrigin(req) });
     return { signedOut: true };
   });
 }

@@ -64,7 +64,6 @@ export type SlaDrill = {
   state?: SlaState | null | undefined;
 };
 
-/** Which tickets a report or drill-down covers: tickets opened in [from, to) plus optional filters. */
 export type SlaFilter = {
   agentId?: string | number | null | undefined;
   channel?: string | null | undefined;
