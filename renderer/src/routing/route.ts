@@ -2,9 +2,9 @@ import { CUSTOMER_ID } from '../../../common/ids';
 import type { Role } from '../graphql/generated';
 
 /** home: the role's landing page (dashboard or "My work"); search: the customer search page. */
-export type Route = { name: 'home' } | { name: 'search' } | { name: 'dashboard' } | { name: 'mywork' } | { name: 'customer'; customerId: string };
+export type Route = { name: 'home' } | { name: 'search' } | { name: 'dashboard' } | { name: 'mywork' } | { name: 'audit' } | { name: 'customer'; customerId: string };
 
-const PAGES: Record<string, Route> = { search: { name: 'search' }, dashboard: { name: 'dashboard' }, 'my-work': { name: 'mywork' } };
+const PAGES: Record<string, Route> = { search: { name: 'search' }, dashboard: { name: 'dashboard' }, 'my-work': { name: 'mywork' }, audit: { name: 'audit' } };
 
 /** "#/customer/C0000123" → customer route; "#/dashboard", "#/my-work", "#/search"; anything else is home. */
 export function parseRoute(hash: string): Route {
@@ -18,10 +18,13 @@ export function parseRoute(hash: string): Route {
 }
 
 export const customerHash = (customerId: string): string => `#/customer/${encodeURIComponent(customerId)}`;
-export const pageHash = (name: 'search' | 'dashboard' | 'mywork'): string => (name === 'mywork' ? '#/my-work' : `#/${name}`);
+export const pageHash = (name: 'search' | 'dashboard' | 'mywork' | 'audit'): string => (name === 'mywork' ? '#/my-work' : `#/${name}`);
 
 /** Supervisors and analysts read the team's SLA dashboard; the API refuses it to agents too. */
 export const canSeeDashboard = (role: Role | undefined): boolean => role === 'SUPERVISOR' || role === 'ANALYST';
+
+/** The audit trail is a supervisor's (policy audit:read); the API refuses it to the others too. */
+export const canSeeAudit = (role: Role | undefined): boolean => role === 'SUPERVISOR';
 
 /** Where a signed-in user lands: supervisors and analysts on the dashboard, agents on their own work. */
 export const landingPage = (role: Role | undefined): 'dashboard' | 'mywork' => (canSeeDashboard(role) ? 'dashboard' : 'mywork');

@@ -17,7 +17,7 @@ function go(hash: string): void {
 }
 
 export const openCustomer = (customerId: string): void => go(customerHash(customerId));
-export const openPage = (name: 'search' | 'dashboard' | 'mywork'): void => go(pageHash(name));
+export const openPage = (name: 'search' | 'dashboard' | 'mywork' | 'audit'): void => go(pageHash(name));
 
 /** The role's landing page ("#/" renders it). */
 export function goHome(): void {

@@ -15,7 +15,8 @@ import { Home } from '../home/Home';
 import { MyWorkPage } from '../mywork/MyWorkPage';
 import { ForbiddenPage } from './ForbiddenPage';
 import { DashboardRoute } from '../sla/DashboardRoute';
-import { canSeeDashboard, landingPage } from '../../routing/route';
+import { canSeeAudit, canSeeDashboard, landingPage } from '../../routing/route';
+import { AuditPage } from '../audit/AuditPage';
 import { useDashboard } from '../../state/dashboardStore';
 import { useMyWork } from '../../state/myWorkStore';
 import { focusSearch, isSearchShortcut } from '../search/searchShortcut';
@@ -35,6 +36,7 @@ function RoutedPage({ route }: { route: ReturnType<typeof useRoute> }) {
   if (route.name === 'search') return <Home />;
   const page = route.name === 'home' ? landingPage(role) : route.name;
   if (page === 'dashboard') return canSeeDashboard(role) ? <DashboardRoute /> : <ForbiddenPage />;
+  if (page === 'audit') return canSeeAudit(role) ? <AuditPage /> : <ForbiddenPage hint={i18next.t('audit.forbidden')} />;
   return <MyWorkPage />;
 }
 

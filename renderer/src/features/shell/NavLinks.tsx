@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { canSeeDashboard, landingPage, pageHash } from '../../routing/route';
+import { canSeeAudit, canSeeDashboard, landingPage, pageHash } from '../../routing/route';
 import { useRoute } from '../../routing/useRoute';
 import { useSession } from '../../state/sessionStore';
-import { ChartIcon, InboxIcon, SearchIcon } from '../../components/Icons';
+import { ChartIcon, InboxIcon, LockIcon, SearchIcon } from '../../components/Icons';
 
 /** The pages of the console; the dashboard only for the roles that may read it. */
 export function NavLinks() {
@@ -14,6 +14,7 @@ export function NavLinks() {
     ...(canSeeDashboard(role) ? [{ page: 'dashboard' as const, label: t('nav.dashboard'), Icon: ChartIcon }] : []),
     { page: 'mywork' as const, label: t('nav.myWork'), Icon: InboxIcon },
     { page: 'search' as const, label: t('nav.search'), Icon: SearchIcon },
+    ...(canSeeAudit(role) ? [{ page: 'audit' as const, label: t('nav.audit'), Icon: LockIcon }] : []),
   ];
   return (
     <nav className="nav-links" aria-label={t('nav.label')}>
