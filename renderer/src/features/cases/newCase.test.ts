@@ -15,7 +15,7 @@ describe('new case form', () => {
     expect(validateNewCase({ ...ok, orderId: 'O-1' }, new Set(['O-1']))).toEqual({});
   });
   it('lists the orders the page holds, newest first, once each, with the latest status and the total', () => {
-    const rows = [
+    const rows: { eventTime: number; eventType: string; payload: Record<string, string> }[] = [
       { eventTime: 5000, eventType: 'shipment.status.changed', payload: { order_id: 'O-2', status: 'DELIVERED' } },
       { eventTime: 4000, eventType: 'order.status.changed', payload: { order_id: 'O-2', status: 'SHIPPED', total_vnd: '200000' } },
       { eventTime: 3000, eventType: 'order.created', payload: { order_id: 'O-2', status: 'CREATED', total_vnd: '200000' } },
