@@ -14,14 +14,18 @@ export async function benchConcurrentTimeline(
 ): Promise<Record<string, unknown>> {
   let backend: Backend;
   let stop = async () => {};
+  let token: string;
   if (mode === 'stack') {
     // Stack mode: Cassandra serves the customer and its cases, Redis the cached pages.
     const s = await startStackBenchBackend();
     backend = s.backend;
     stop = () => s.cql.shutdown();
-  } else backend = await startBackend();
+    token = await s.signIn();
+  } else {
+    backend = await startBackend();
+    token = await signIn(backend.baseUrl);
+  }
   try {
-    const token = await signIn(backend.baseUrl);
     const ids = Array.from({ length: 2000 }, (_, i) => `C${String(i + 1).padStart(7, '0')}`);
     let n = 0;
     const load = (duration: number) =>

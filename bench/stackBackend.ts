@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import cassandra from 'cassandra-driver';
 import pg from 'pg';
 import { applyCassandraSchema } from '../backend/adapters/stack/cassandraSchema';
+import { SessionTokens } from '../backend/auth/sessionTokens';
 import { configSchema } from '../backend/config/schema';
 import { BENCH_DATA_DIR, startBackend, type Backend } from './lib';
 
@@ -19,7 +21,7 @@ const DATABASE = 'cs360_bench';
  * benches' own keyspace and database, with the full demo seeded on first use. Returns it with an
  * admin CQL session for raw reads.
  */
-export async function startStackBenchBackend(): Promise<{ backend: Backend; cql: cassandra.Client; keyspace: string }> {
+export async function startStackBenchBackend(): Promise<{ backend: Backend; cql: cassandra.Client; keyspace: string; signIn(role?: 'AGENT' | 'SUPERVISOR' | 'ANALYST'): Promise<string> }> {
   const cql = new cassandra.Client({ contactPoints: CASSANDRA_POINTS, localDataCenter: CASSANDRA_DC, socketOptions: { connectTimeout: 5000, readTimeout: 30_000 } });
   try {
     await cql.connect();
@@ -49,7 +51,21 @@ export async function startStackBenchBackend(): Promise<{ backend: Backend; cql:
       },
       ['--data-dir', `${BENCH_DATA_DIR}-stack`],
     );
-    return { backend, cql, keyspace: BENCH_KEYSPACE };
+    // Stack mode has no passwordless demo sign-in (issue 13): a session for a demo agent of the role,
+    // signed with the secret the backend keeps in its data dir, as an IdP-backed sign-in would issue one.
+    const signIn = async (role: 'AGENT' | 'SUPERVISOR' | 'ANALYST' = 'AGENT') => {
+      const db = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 5000 });
+      await db.connect();
+      try {
+        const agent = (await db.query<{ agent_id: string; full_name: string }>('SELECT agent_id, full_name FROM support_agents WHERE role = $1 ORDER BY agent_id LIMIT 1', [role])).rows[0];
+        if (!agent) throw new Error(`no demo agent with role ${role} in ${DATABASE}`);
+        const secret = readFileSync(join(`${BENCH_DATA_DIR}-stack`, 'session.secret'), 'utf8').trim();
+        return await new SessionTokens(secret, 3600).issue({ id: agent.agent_id, name: agent.full_name, role });
+      } finally {
+        await db.end();
+      }
+    };
+    return { backend, cql, keyspace: BENCH_KEYSPACE, signIn };
   } catch (e) {
     await cql.shutdown();
     throw e;

@@ -1,5 +1,5 @@
 import { bucketsFor } from '../backend/adapters/stack/cassandraCaseStore';
-import { fmt, percentiles, report, signIn, timed } from './lib';
+import { fmt, percentiles, report, timed } from './lib';
 import { BENCH_KEYSPACE as KEYSPACE, startStackBenchBackend } from './stackBackend';
 
 const SAMPLES = 2000;
@@ -11,9 +11,9 @@ const WARMUP = 100;
  * same contact row, interleaved in the same run. Budget: API p99 / raw p99 ≤ 1.5.
  */
 export async function benchStackLookup(): Promise<Record<string, unknown>> {
-  const { backend, cql } = await startStackBenchBackend();
+  const { backend, cql, signIn } = await startStackBenchBackend();
   try {
-    const token = await signIn(backend.baseUrl);
+    const token = await signIn();
     // Token order is hash order: the first profiles are a spread sample of customers.
     const profiles = await cql.execute(`SELECT emails, phones FROM ${KEYSPACE}.customer_profile LIMIT ${SAMPLES}`);
     const contacts = profiles.rows.map((r, i) =>

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp, type App } from '../app';
+import { SessionTokens } from '../auth/sessionTokens';
 import { configSchema, type AppConfig } from '../config/schema';
 import { createLogger, type Logger } from '../logger';
 
@@ -37,7 +39,16 @@ export async function startTestApp(
   await seeded;
   const baseUrl = `http://127.0.0.1:${port}`;
   const headers = (): Record<string, string> => (config.auth.launchToken ? { 'x-cs360-launch-token': config.auth.launchToken } : {});
+  // The passwordless demo sign-in exists only in embedded mode (issue 13); in stack mode a test signs
+  // a session for a demo agent with this data dir's secret, as the IdP-backed sign-in would issue one.
+  const demoSignIn = config.mode === 'embedded' && !config.auth.oidc?.issuer;
+  const demoAgent = async (role: 'AGENT' | 'SUPERVISOR' | 'ANALYST') => {
+    const a = (await app.adapters.tickets.listAgents()).find((x) => x.role === role);
+    if (!a) throw new Error(`no demo agent with role ${role}`);
+    return a;
+  };
   const agentId = async (role: 'AGENT' | 'SUPERVISOR' | 'ANALYST' = 'AGENT') => {
+    if (!demoSignIn) return (await demoAgent(role)).agent_id;
     const res = await fetch(`${baseUrl}/api/auth/agents`, { headers: headers() });
     const { agents } = (await res.json()) as { agents: { id: string; role: string }[] };
     const a = agents.find((x) => x.role === role);
@@ -50,6 +61,11 @@ export async function startTestApp(
     config,
     agentId,
     async token(role = 'AGENT') {
+      if (!demoSignIn) {
+        const a = await demoAgent(role);
+        const secret = config.auth.secret ?? readFileSync(join(dataDir, 'session.secret'), 'utf8').trim();
+        return new SessionTokens(secret, config.auth.tokenTtlSeconds).issue({ id: a.agent_id, name: a.full_name, role: a.role });
+      }
       const res = await fetch(`${baseUrl}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers() }, body: JSON.stringify({ agentId: await agentId(role) }) });
       return ((await res.json()) as { token: string }).token;
     },
