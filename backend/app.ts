@@ -6,6 +6,7 @@ import { attachSocketServer } from './api/live/socketServer';
 import { createMetrics } from './api/metrics';
 import { registerSlaGauges } from './api/slaGauges';
 import { buildServer } from './api/server';
+import { withRequestOrigin } from './api/requestOriginContext';
 import { SessionTokens } from './auth/sessionTokens';
 import type { AppConfig } from './config/schema';
 import { Lifecycle } from './lifecycle';
@@ -64,7 +65,8 @@ export async function createApp(config: AppConfig, log: Logger, hooks: AppHooks 
 
     const timeline = new TimelineService(adapters.history, adapters.cache, { ttlMs: config.api.timelineCacheTtlMs, maxPageSize: config.api.maxPageSize }, metrics.support);
     const cases = new CaseService(adapters.caseStore, adapters.history, adapters.tickets);
-    const support = new SupportService(adapters.tickets, adapters.caseStore, adapters.bus, timeline, metrics.support);
+    // Case actions' audit records carry the request's IP and user agent (api/requestOriginContext.ts).
+    const support = new SupportService(withRequestOrigin(adapters.tickets), adapters.caseStore, adapters.bus, timeline, metrics.support);
     // The demo data reports to the live channel, which is attached to the server built below.
     const liveRef: { current?: ReturnType<typeof attachSocketServer> } = {};
     const demo = new DemoData({

@@ -24,6 +24,7 @@ import { decodedPath } from './security/requestPath';
 import { refuseBadInput } from './security/inputGuard';
 import { requestOrigin } from './requestOrigin';
 import { registerPiiResponseMask } from './piiResponses';
+import { registerRequestOriginContext } from './requestOriginContext';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -151,6 +152,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (seed.phase !== 'ready') throw new AppError('UNAVAILABLE', `Demo data is being prepared (${Math.round(seed.fraction * 100)}%)`, { phase: seed.phase });
   };
   registerPiiResponseMask(app);
+  registerRequestOriginContext(app);
   registerApiRoutes(app, deps.services, ensureReady);
   await registerGraphQL(app, {
     maxDepth: deps.graphqlMaxDepth,

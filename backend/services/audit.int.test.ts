@@ -46,6 +46,8 @@ describe('audit trail', () => {
     expect(entries.every((e) => e.customerId === 'C0000005')).toBe(true);
     // Newest first.
     expect([...entries].sort((a, b) => b.at.localeCompare(a.at)).map((e) => e.at)).toEqual(entries.map((e) => e.at));
+    // Case actions say where they came from too.
+    expect(entries.find((e) => e.action === 'TICKET_CREATED')!.details).toMatchObject({ ip: expect.any(String), user_agent: expect.any(String) });
     const unmask = entries.find((e) => e.action === 'PII_UNMASKED')!;
     expect(unmask.details).toMatchObject({ reason: 'Gọi lại cho khách', ip: expect.any(String) });
     // Time window: nothing in the future.
