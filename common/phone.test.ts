@@ -18,5 +18,6 @@ describe('Vietnamese phone numbers', () => {
 
   it('formats for display as 0912 345 678', () => {
     expect(formatVnPhone('+84912345678')).toBe('0912 345 678');
+    expect(formatVnPhone('+84 9** *** 678')).toBe('+84 9** *** 678');
   });
 });

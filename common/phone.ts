@@ -34,6 +34,8 @@ export function phoneSearchPrefix(raw: string): string | null {
 
 /** Display form used across the console: 0912 345 678. */
 export function formatVnPhone(e164: string): string {
+  // Masked for an ANALYST (+84 9** *** 678): already grouped, shown as it came.
+  if (e164.includes('*')) return e164;
   const d = e164.replace(/^\+84/, '0');
   return d.length === 10 ? `${d.slice(0, 4)} ${d.slice(4, 7)} ${d.slice(7)}` : d;
 }
