@@ -1,4 +1,5 @@
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { consoleCsp } from '../../common/csp';
 
 /**
  * The console is served from `app://cs360/…`, a custom privileged scheme backed by dist/renderer
@@ -101,21 +102,7 @@ export function contentSecurityPolicy(backendOrigin: string, notesOrigin: string
   // Image attachments preview from the object store (presigned GET): that origin only, as in the web console's CSP.
   const images = objectsOrigin === null ? backend.origin : exactOrigin(objectsOrigin);
 
-  return [
-    "default-src 'none'",
-    `script-src ${APP_ORIGIN}`,
-    // React sets style attributes (virtualised rows): 'unsafe-inline' for styles only.
-    `style-src ${APP_ORIGIN} 'unsafe-inline'`,
-    `img-src ${APP_ORIGIN} data: ${images}`,
-    `font-src ${APP_ORIGIN}`,
-    `connect-src ${sources.join(' ')}`,
-    "object-src 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "worker-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return consoleCsp({ self: APP_ORIGIN, connect: sources, images: [images] });
 }
 
 /** An http(s) origin written as one (no path, credentials or wildcard), for a CSP source. */

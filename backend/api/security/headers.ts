@@ -1,3 +1,5 @@
+import { consoleCsp } from '../../../common/csp';
+
 /** Origins the console served by this backend may reach besides itself (object store, CouchDB). */
 export interface CspSources {
   /** Presigned uploads and downloads go straight to the object store. */
@@ -25,21 +27,7 @@ export function contentSecurityPolicy(sources: CspSources = {}): string {
   const objects = origin(sources.objectStoreOrigin);
   const couch = origin(sources.couchdbOrigin);
   const connect = ["'self'", ...new Set([objects, couch].filter((o): o is string => o !== null))];
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    // React sets style attributes (virtualised rows): 'unsafe-inline' for styles only, as on the desktop.
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data:${objects ? ` ${objects}` : ''}`,
-    "font-src 'self'",
-    `connect-src ${connect.join(' ')}`,
-    "object-src 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "worker-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return consoleCsp({ self: "'self'", connect, images: objects ? [objects] : [] });
 }
 
 /** Headers on every HTTP response of the backend, API and console alike. */
