@@ -91,7 +91,7 @@ function hashTree(dir: string): string {
  * Builds the UDF module with Maven (repository in the runner's cache; offline first, so a warm
  * cache needs no network) and puts its jar into Flink's lib/, so the scripts can
  * `CREATE FUNCTION … AS 'com.cs360.flink.…'` without `ADD JAR`. Rebuilt only when a file of the
- * module changed (sha256 of its files, target/ excluded). No module: nothing (and a jar left by an
+ * module changed (sha256 of its files, target/ excluded, kept beside the jar). No module: nothing (and a jar left by an
  * earlier build is removed). Built in a copy inside the cache, so the repo gets no target/.
  * Returns the jar's path, or null without a module.
  */
@@ -103,7 +103,9 @@ export function buildFlinkUdf(moduleDir = join(REPO, 'flink-sql', 'udf'), lib = 
   }
   const hash = hashTree(moduleDir);
   const work = join(CACHE, 'flink-udf-build', createHash('sha256').update(moduleDir).digest('hex').slice(0, 12));
-  const hashFile = join(work, 'source.sha256');
+  // Next to the jar, not in the build folder: several checkouts (a CI clone, a worktree) share this
+  // Flink's lib/, and the question is whether the jar in lib/ was built from this source.
+  const hashFile = `${jar}.sha256`;
   if (existsSync(jar) && existsSync(hashFile) && readFileSync(hashFile, 'utf8').trim() === hash) return jar;
   if (!which('mvn')) throw new StackError('Maven is missing: `apt-get install -y maven` (it builds flink-sql/udf)');
   say(`  building the UDF module ${relative(REPO, moduleDir) || moduleDir} with Maven…`);
