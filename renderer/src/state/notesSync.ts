@@ -1,5 +1,6 @@
 import PouchDB from 'pouchdb-browser';
 import { create } from 'zustand';
+import type { NotesEndpoint } from '../../../common/notesEndpoint';
 import { apiBaseUrl, authHeaders, restJson } from '../api/client';
 
 /**
@@ -13,13 +14,7 @@ import { apiBaseUrl, authHeaders, restJson } from '../api/client';
  * stays local and is listed with the server's reason. Nothing is dropped silently.
  */
 
-export interface NotesEndpoint {
-  url: string;
-  database: string;
-  privateDatabase?: string;
-  headers: Record<string, string>;
-  auth?: 'session' | 'headers';
-}
+export type { NotesEndpoint };
 
 export type SyncPhase = 'starting' | 'synced' | 'syncing' | 'offline' | 'error';
 
