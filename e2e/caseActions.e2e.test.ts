@@ -119,7 +119,8 @@ describe('case actions in Chromium', () => {
     const { page } = agent;
     await blur(page);
     await page.keyboard.press('n');
-    expect(await page.getByTestId('composer').getAttribute('data-mode')).toBe('note');
+    // The shortcut switches the composer on React's next render: wait for it rather than read at once.
+    await page.locator('[data-testid="composer"][data-mode="note"]').waitFor({ timeout: 5000 });
     await page.getByTestId('internal-label').waitFor();
     await page.keyboard.type(NOTE);
     await page.keyboard.press('Control+Enter');
